@@ -1,0 +1,161 @@
+from django.conf import settings
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from tcmtips.models import BasePage
+
+from .isbn import format_isbn13, normalise_isbn, validate_isbn13
+
+
+class PersonPage(BasePage):
+    """What authors and reviewers share: who they are, in a card and in full."""
+
+    HONORIFICS = [("", "None"), ("Ms.", "Ms."), ("Mr.", "Mr."), ("Mx.", "Mx."), ("Dr.", "Dr."), ("Prof.", "Prof.")]
+
+    honorific = models.CharField(max_length=10, choices=HONORIFICS, blank=True)
+    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    role = models.CharField(max_length=120, blank=True, help_text="For example “Senior therapist”.")
+    short_bio = models.TextField(max_length=400, help_text="Two or three sentences for article cards.")
+    bio = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol"], verbose_name="full bio")
+    credentials = models.TextField(blank=True, help_text="Qualifications and schools, one per line.")
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("honorific"), FieldPanel("role"), FieldPanel("photo")], heading="Who"),
+        FieldPanel("short_bio"),
+        FieldPanel("bio"),
+        FieldPanel("credentials"),
+        InlinePanel("links", label="Links"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("short_bio"), index.SearchField("bio")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_name(self):
+        return f"{self.honorific} {self.title}".strip()
+
+    @property
+    def intro_text(self):
+        return self.short_bio
+
+    @property
+    def credential_lines(self):
+        return [line.strip() for line in self.credentials.splitlines() if line.strip()]
+
+    @property
+    def share_image(self):
+        return self.social_image or self.photo
+
+
+class PersonLink(Orderable):
+    label = models.CharField(max_length=80)
+    url = models.URLField()
+
+    panels = [FieldPanel("label"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class AuthorPage(PersonPage):
+    parent_page_types = ["authors.AuthorIndexPage"]
+    subpage_types = []
+    template = "authors/person_page.html"
+
+    content_panels = PersonPage.content_panels + [InlinePanel("books", label="Books")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = self.articles.live().public().order_by("-first_published_at")
+        context["articles_heading"] = "Articles written"
+        return context
+
+
+class ReviewerPage(PersonPage):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewer_page",
+        help_text="The admin account this reviewer approves articles with.",
+    )
+    parent_page_types = ["authors.ReviewerIndexPage"]
+    subpage_types = []
+    template = "authors/person_page.html"
+
+    content_panels = PersonPage.content_panels + [FieldPanel("user")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = self.reviewed_articles.live().public().order_by("-first_published_at")
+        context["articles_heading"] = "Articles reviewed"
+        return context
+
+
+class AuthorLink(PersonLink):
+    page = ParentalKey(AuthorPage, on_delete=models.CASCADE, related_name="links")
+
+
+class ReviewerLink(PersonLink):
+    page = ParentalKey(ReviewerPage, on_delete=models.CASCADE, related_name="links")
+
+
+class Book(Orderable):
+    author = ParentalKey(AuthorPage, on_delete=models.CASCADE, related_name="books")
+    title = models.CharField(max_length=255)
+    isbn = models.CharField("ISBN-13", max_length=17, validators=[validate_isbn13])
+    url = models.URLField(blank=True, help_text="Where a reader can find the book.")
+
+    panels = [FieldPanel("title"), FieldPanel("isbn"), FieldPanel("url")]
+
+    def save(self, *args, **kwargs):
+        self.isbn = normalise_isbn(self.isbn)
+        super().save(*args, **kwargs)
+
+    @property
+    def isbn_display(self):
+        return format_isbn13(self.isbn)
+
+    def __str__(self):
+        return self.title
+
+
+class PersonIndexPage(BasePage):
+    intro = models.TextField(blank=True)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def intro_text(self):
+        return self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["people"] = (
+            self.person_model.objects.child_of(self).live().public().select_related("photo").order_by("title")
+        )
+        return context
+
+
+class AuthorIndexPage(PersonIndexPage):
+    parent_page_types = ["tcmtips.HomePage"]
+    subpage_types = ["authors.AuthorPage"]
+    max_count = 1
+    person_model = AuthorPage
+    template = "authors/person_index_page.html"
+
+
+class ReviewerIndexPage(PersonIndexPage):
+    parent_page_types = ["tcmtips.HomePage"]
+    subpage_types = ["authors.ReviewerPage"]
+    max_count = 1
+    person_model = ReviewerPage
+    template = "authors/person_index_page.html"

@@ -1,0 +1,37 @@
+"""A Redis cache that fails open: if Redis is down, reads miss and writes are dropped, so pages still
+render from the database instead of answering 500."""
+
+import logging
+
+from django.core.cache.backends.redis import RedisCache
+
+log = logging.getLogger(__name__)
+
+
+def _fail_open(default_factory):
+    def wrap(method):
+        def inner(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except Exception as exc:  # redis.exceptions.ConnectionError, TimeoutError, …
+                log.warning("cache unavailable (%s): %s", method.__name__, exc)
+                return default_factory(*args, **kwargs)
+
+        inner.__name__ = method.__name__
+        return inner
+
+    return wrap
+
+
+class FailOpenRedisCache(RedisCache):
+    get = _fail_open(lambda key, default=None, version=None: default)(RedisCache.get)
+    get_many = _fail_open(lambda keys, version=None: {})(RedisCache.get_many)
+    set = _fail_open(lambda *a, **k: None)(RedisCache.set)
+    add = _fail_open(lambda *a, **k: False)(RedisCache.add)
+    set_many = _fail_open(lambda *a, **k: [])(RedisCache.set_many)
+    delete = _fail_open(lambda *a, **k: False)(RedisCache.delete)
+    delete_many = _fail_open(lambda *a, **k: None)(RedisCache.delete_many)
+    incr = _fail_open(lambda key, delta=1, version=None: delta)(RedisCache.incr)
+    touch = _fail_open(lambda *a, **k: False)(RedisCache.touch)
+    has_key = _fail_open(lambda *a, **k: False)(RedisCache.has_key)
+    clear = _fail_open(lambda *a, **k: None)(RedisCache.clear)

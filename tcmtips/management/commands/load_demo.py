@@ -1,0 +1,223 @@
+"""Creates the demo site: home, indexes, the acupoint library, people, the gua sha product and the
+reference article. Idempotent: a second run finds everything in place and changes nothing, and it never
+overwrites what an editor has changed."""
+
+import datetime
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from articles.loader import load_points
+from articles.models import AcupointPage, ArticleIndexPage, ArticlePage, Complaint, PointIndexPage
+from authors.models import AuthorIndexPage, AuthorPage, Book, ReviewerIndexPage, ReviewerPage
+from products.models import Offer, Product, ProductFeature, ProductReview
+from tcmtips.demo import content
+from tcmtips.demo.images import demo_image
+from tcmtips.middleware import bump_page_cache
+from tcmtips.models import HomePage, SiteSettings
+
+
+def child(parent, model, slug, **fields):
+    """The child page with this slug, created (and published) if missing; never modified if present."""
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        return existing, False
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    return page, True
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--admin", action="store_true", help="Also create a local admin account and print its login (for make run)."
+        )
+
+    def handle(self, *args, admin=False, **options):
+        with transaction.atomic():
+            home = self.home()
+            self.site_settings(home.get_site())
+            points_index, _ = child(
+                home,
+                PointIndexPage,
+                "points",
+                title="Acupoint library",
+                intro=(
+                    "All 361 points of the 14 meridians, by the WHO standard. Browse by meridian, body region "
+                    "or complaint, or search by code or name."
+                ),
+            )
+            report = load_points(points_index)
+            self.stdout.write(
+                f"Acupoints: {len(report.created)} created, {len(report.updated)} updated, "
+                f"{report.unchanged} unchanged, {len(report.kept_editor_changes)} kept as editors left them."
+            )
+            article_index, _ = child(
+                home,
+                ArticleIndexPage,
+                "articles",
+                title="Articles",
+                intro="Step-by-step acupressure and gua sha guides, each checked by a practitioner.",
+            )
+            author = self.author(home)
+            reviewer = self.reviewer(home)
+            product = self.product()
+            self.article(article_index, author, reviewer, product)
+        bump_page_cache()
+        if admin:
+            self.admin_login()
+
+    def home(self):
+        home = HomePage.objects.first()
+        if home:
+            return home
+        root = Page.get_first_root_node()
+        # Wagtail's initial migration leaves a placeholder "Welcome" page; the home page replaces it.
+        for placeholder in Page.objects.child_of(root).filter(slug="home"):
+            placeholder.delete()
+        home = HomePage(
+            title=content.HOME["title"],
+            slug="home",
+            intro=content.HOME["intro"],
+            seo_title="TCM Tips: reviewed acupressure and gua sha guides",
+        )
+        root.add_child(instance=home)
+        site = Site.objects.filter(is_default_site=True).first()
+        if site:
+            site.root_page = home
+            site.site_name = "TCM Tips"
+            site.save()
+        else:
+            Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="TCM Tips"
+            )
+        return home
+
+    def site_settings(self, site):
+        site_settings = SiteSettings.for_site(site)
+        if not site_settings.affiliate_disclosure:
+            site_settings.affiliate_disclosure = content.DISCLOSURE
+            site_settings.footer_text = site_settings.footer_text or content.FOOTER
+            site_settings.save()
+
+    def person(self, home, index_model, index_slug, index_title, model, data, **extra):
+        index, _ = child(home, index_model, index_slug, title=index_title)
+        fields = {k: v for k, v in data.items() if k not in ("slug", "books")}
+        return child(index, model, data["slug"], **fields, **extra)
+
+    def author(self, home):
+        author, created = self.person(
+            home, AuthorIndexPage, "authors", "Authors", AuthorPage, content.AUTHOR, photo=demo_image("author")
+        )
+        if created:
+            for order, (title, isbn) in enumerate(content.AUTHOR["books"]):
+                Book.objects.create(
+                    author=author, title=title, isbn=isbn, sort_order=order, url=f"https://isbnsearch.org/isbn/{isbn}"
+                )
+        return author
+
+    def reviewer(self, home):
+        reviewer, _ = self.person(
+            home,
+            ReviewerIndexPage,
+            "reviewers",
+            "Medical reviewers",
+            ReviewerPage,
+            content.REVIEWER,
+            photo=demo_image("reviewer"),
+        )
+        return reviewer
+
+    def product(self):
+        data = content.PRODUCT
+        product = Product.objects.filter(slug=data["slug"]).first()
+        if product:
+            return product
+        product = Product.objects.create(
+            slug=data["slug"],
+            name=data["name"],
+            badge=data["badge"],
+            tagline=data["tagline"],
+            image=demo_image("product"),
+        )
+        for order, (title, text) in enumerate(data["features"]):
+            ProductFeature.objects.create(product=product, title=title, text=text, sort_order=order)
+        Offer.objects.create(product=product, sort_order=0, **data["offer"])
+        ProductReview.objects.create(product=product, approved=True, **data["review"])
+        product.save_revision(log_action=True)
+        return product
+
+    def article(self, index, author, reviewer, product):
+        data = content.ARTICLE
+        if ArticlePage.objects.child_of(index).filter(slug=data["slug"]).exists():
+            return
+        points = AcupointPage.objects.in_bulk([s["code"] for s in data["sections"]], field_name="code")
+        body = [
+            {
+                "type": "point_section",
+                "value": {
+                    "point": points[s["code"]].pk,
+                    "heading": s["heading"],
+                    "why": s["why"],
+                    "steps": [
+                        {"text": t, "minutes_min": lo, "minutes_max": hi, "per": per} for t, lo, hi, per in s["steps"]
+                    ],
+                    "after_note": s["after"],
+                },
+            }
+            for s in data["sections"]
+        ]
+        body.append(
+            {
+                "type": "tips",
+                "value": {
+                    "heading": data["tips"]["heading"],
+                    "tips": [{"title": t, "text": x} for t, x in data["tips"]["tips"]],
+                    "closing": data["tips"]["closing"],
+                },
+            }
+        )
+        body.append(
+            {
+                "type": "product_card",
+                "value": {"heading": data["product_heading"], "lead": data["product_lead"], "product": product.pk},
+            }
+        )
+        article = ArticlePage(
+            slug=data["slug"],
+            title=data["title"],
+            search_description=data["search_description"],
+            intro=data["intro"],
+            hero_image=demo_image("hero"),
+            body=body,
+            author=author,
+            reviewer=reviewer,
+            last_reviewed=datetime.date(2026, 11, 2),
+        )
+        article.topics = list(Complaint.objects.filter(slug__in=data["topics"]))
+        index.add_child(instance=article)
+        article.save_revision(log_action=True).publish()
+
+    def admin_login(self):
+        login_file = Path(settings.BASE_DIR) / ".admin-login"
+        User = get_user_model()
+        if login_file.exists() and User.objects.filter(username="admin").exists():
+            password = login_file.read_text().strip()
+        else:
+            password = secrets.token_urlsafe(12)
+            user, _ = User.objects.get_or_create(username="admin", defaults={"email": "admin@example.com"})
+            user.is_staff = user.is_superuser = True
+            user.set_password(password)
+            user.save()
+            login_file.write_text(password + "\n")
+            login_file.chmod(0o600)
+        self.stdout.write(
+            self.style.SUCCESS(f"Admin for local use: http://127.0.0.1:8000/admin/  user: admin  password: {password}")
+        )

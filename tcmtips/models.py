@@ -1,0 +1,96 @@
+from django.db import models
+from django.utils.functional import cached_property
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.url_routing import RouteResult
+
+
+class BasePage(Page):
+    """Every public page: SEO fields from Wagtail plus an image for social cards."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when the page is shared. Falls back to the page's main image.",
+    )
+
+    promote_panels = Page.promote_panels + [FieldPanel("social_image")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or getattr(self, "intro_text", "") or ""
+
+    @property
+    def share_image(self):
+        return self.social_image
+
+
+class HomePage(BasePage):
+    intro = models.CharField(max_length=300, blank=True, help_text="One line under the site name.")
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    @property
+    def intro_text(self):
+        return self.intro
+
+    def route(self, request, path_components):
+        """Find a live page by its full URL path in one lookup instead of one per path segment;
+        anything else (sub-routes of routable pages, drafts) goes through Wagtail's usual routing."""
+        if path_components:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            page = Page.objects.filter(url_path=url_path, live=True).specific().first()
+            if page is not None:
+                return RouteResult(page)
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        from articles.models import ArticlePage, PointIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_articles"] = (
+            ArticlePage.objects.live()
+            .public()
+            .select_related("hero_image", "author")
+            .order_by("-first_published_at")[:6]
+        )
+        context["point_index"] = PointIndexPage.objects.live().first()
+        return context
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    site_name = models.CharField(max_length=80, default="TCM Tips")
+    logo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    footer_text = RichTextField(blank=True, features=["bold", "italic", "link"])
+    affiliate_disclosure = models.TextField(
+        blank=True,
+        help_text="Shown before the first retailer link on any page that has one. Required to publish product cards.",
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        default=12, help_text="Articles whose medical review is older than this are listed as due for re-review."
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("logo")], heading="Brand"),
+        FieldPanel("footer_text"),
+        FieldPanel("affiliate_disclosure"),
+        FieldPanel("review_interval_months"),
+    ]
+
+    class Meta:
+        verbose_name = "Site settings"
+
+    @cached_property
+    def has_disclosure(self):
+        return bool(self.affiliate_disclosure.strip())

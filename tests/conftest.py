@@ -1,0 +1,58 @@
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The demo site is loaded once per run; each test then runs in a transaction rolled back after it."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # The page cache lives outside the database (Redis on CI): start every test with it empty.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def demo(db):
+    """The demo site, reloaded if a transactional test emptied the tables before this one."""
+    from tcmtips.models import HomePage
+
+    if not HomePage.objects.exists():
+        call_command("load_demo", verbosity=0)
+    from articles.models import ArticlePage
+
+    return ArticlePage.objects.get(slug="lower-back-pain-acupressure-points")
+
+
+@pytest.fixture
+def article(demo):
+    return demo
+
+
+@pytest.fixture
+def is_postgres():
+    return connection.vendor == "postgresql"
+
+
+@pytest.fixture
+def editor(db):
+    """A member of Wagtail's Editors group, as an editor on the team would be."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("eddie", "eddie@example.com", "a-long-test-password")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def admin_user(db):
+    from django.contrib.auth.models import User
+
+    return User.objects.create_superuser("boss", "boss@example.com", "a-long-test-password")

@@ -1,0 +1,58 @@
+"""Authors, reviewers and their books."""
+
+import pytest
+
+from authors.isbn import isbn13_is_valid
+from authors.models import AuthorPage
+
+
+@pytest.mark.parametrize(
+    "isbn, valid",
+    [
+        ("978-1520451398", True),
+        ("9781980678922", True),
+        ("978-1520451399", False),
+        ("1520451398", False),
+        ("979-0-000-00000-0", False),
+        ("abc", False),
+    ],
+)
+def test_isbn13_check_digit(isbn, valid):
+    assert isbn13_is_valid(isbn) is valid
+
+
+def test_the_admin_form_refuses_a_book_with_a_bad_isbn(client, demo, admin_user):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    client.force_login(admin_user)
+    author = AuthorPage.objects.get(slug="p-sze")
+    data = nested_form_data(
+        {
+            "title": author.title,
+            "slug": author.slug,
+            "honorific": "",
+            "role": author.role,
+            "short_bio": author.short_bio,
+            "bio": rich_text("<p>Bio</p>"),
+            "credentials": "",
+            "links": inline_formset([]),
+            "books": inline_formset([{"title": "A book", "isbn": "978-1520451399", "url": ""}]),
+            "action-publish": "publish",
+        }
+    )
+    response = client.post(f"/admin/pages/{author.pk}/edit/", data)
+    assert response.status_code == 200
+    assert "not a valid ISBN-13" in response.content.decode()
+    assert not author.books.filter(title="A book").exists()
+
+
+def test_author_page_lists_books_and_the_articles_she_wrote(client, demo):
+    html = client.get("/authors/p-sze/").content.decode()
+    assert "978-1520451398" in html and "Master&#x27;s degree in Engineering" in html
+    assert "5 Acupressure Points to Relieve Lower Back Pain" in html
+
+
+def test_reviewer_page_lists_the_articles_she_reviewed(client, demo):
+    html = client.get("/reviewers/mai-sogawa/").content.decode()
+    assert "Ms. Mai Sogawa" in html and "Articles reviewed" in html
+    assert "5 Acupressure Points to Relieve Lower Back Pain" in html
