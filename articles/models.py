@@ -2,10 +2,10 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 
 from tcmtips.images import prefetch_renditions
@@ -172,6 +172,11 @@ class ArticleIndexPage(BasePage):
     max_count = 1
     per_page = 12
 
+    def permissions_for_user(self, user):
+        from .review import ArticleIndexPermissionTester
+
+        return ArticleIndexPermissionTester(user, self)
+
     @property
     def intro_text(self):
         return self.intro
@@ -217,11 +222,20 @@ class ArticlePage(BasePage):
         FieldPanel("intro"),
         FieldPanel("hero_image"),
         FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("author"), FieldPanel("topics")], heading="People and topics"),
+        # Recorded when a medical reviewer approves the "Medical review" task; never typed by an editor.
         MultiFieldPanel(
-            [FieldPanel("author"), FieldPanel("reviewer"), FieldPanel("last_reviewed"), FieldPanel("topics")],
-            heading="People and topics",
+            [FieldPanel("reviewer", read_only=True), FieldPanel("last_reviewed", read_only=True)],
+            heading="Medical review (recorded on approval)",
+        ),
+        InlinePanel(
+            "updates",
+            label="Update log",
+            heading="Update log",
+            help_text="Add a line when you make a material change; readers see it on the page.",
         ),
     ]
+    og_type = "article"
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
@@ -236,6 +250,11 @@ class ArticlePage(BasePage):
     @property
     def share_image(self):
         return self.social_image or self.hero_image
+
+    def permissions_for_user(self, user):
+        from .review import ReviewedArticlePermissionTester
+
+        return ReviewedArticlePermissionTester(user, self)
 
     @cached_property
     def point_sections(self):
@@ -263,3 +282,50 @@ class ArticlePage(BasePage):
         images = [self.hero_image, getattr(self.author, "photo", None), getattr(self.reviewer, "photo", None)]
         prefetch_renditions(images + [p.image for p in products if p])
         return context
+
+
+class ArticleUpdate(Orderable):
+    """One line of an article's public update log: “Updated 3 March 2027: added a caution for BL-23.”"""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField()
+    text = models.CharField(max_length=255, help_text="What changed, in a sentence readers understand.")
+
+    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("text")])]
+
+    class Meta(Orderable.Meta):
+        ordering = ["-date", "sort_order"]
+
+    def __str__(self):
+        return f"{self.date}: {self.text}"
+
+
+class MedicalReviewTask(AbstractGroupApprovalTask):
+    """A group approval whose approval records the approving reviewer and the date on the article."""
+
+    def get_actions(self, obj, user):
+        from .review import reviewer_page_for
+
+        actions = super().get_actions(obj, user)
+        if actions and reviewer_page_for(user) is None:
+            # Approving must name a reviewer: without a reviewer page a user can only ask for changes.
+            actions = [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from django.db import transaction
+
+        from .review import record_review
+
+        with transaction.atomic():
+            if action_name == "approve":
+                record_review(task_state.workflow_state, user)
+            return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return "Members of the chosen groups approve; the approval is shown on the article as its medical review"
+
+    class Meta:
+        verbose_name = "Medical review task"
+        verbose_name_plural = "Medical review tasks"

@@ -1,6 +1,6 @@
 """What an editor does in the Wagtail admin, through the test client."""
 
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.models import AcupointPage, ArticleIndexPage, ArticlePage
 
@@ -40,6 +40,7 @@ def test_an_editor_creates_and_publishes_an_article_with_a_point_section(client,
                     ),
                 ]
             ),
+            "updates": inline_formset([]),
             "action-publish": "publish",
         }
     )
@@ -78,6 +79,7 @@ def test_a_step_whose_range_runs_backwards_is_a_form_error(client, demo, admin_u
                     )
                 ]
             ),
+            "updates": inline_formset([]),
             "action-publish": "publish",
         }
     )

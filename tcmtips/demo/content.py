@@ -12,6 +12,8 @@ DISCLOSURE = (
 )
 FOOTER = "<p>TCM Tips: Traditional Chinese Medicine explained simply, and checked by practitioners.</p>"
 
+REVIEWER_USERNAME = "mai.sogawa"
+
 REVIEWER = {
     "slug": "mai-sogawa",
     "title": "Mai Sogawa",

@@ -129,6 +129,8 @@ WAGTAIL_SITE_NAME = "TCM Tips"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
+# A finished medical review publishes the article even though reviewers can't publish directly.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "articles.workflow_finish.publish_approved"
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 # Uploads: images only, limited in bytes and in pixels.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024

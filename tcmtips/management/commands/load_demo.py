@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 
 from articles.loader import load_points
 from articles.models import AcupointPage, ArticleIndexPage, ArticlePage, Complaint, PointIndexPage
+from articles.review import REVIEWERS_GROUP, ensure_medical_review_workflow
 from authors.models import AuthorIndexPage, AuthorPage, Book, ReviewerIndexPage, ReviewerPage
 from products.models import Offer, Product, ProductFeature, ProductReview
 from tcmtips.demo import content
@@ -66,6 +67,7 @@ class Command(BaseCommand):
                 title="Articles",
                 intro="Step-by-step acupressure and gua sha guides, each checked by a practitioner.",
             )
+            ensure_medical_review_workflow(article_index)
             author = self.author(home)
             reviewer = self.reviewer(home)
             product = self.product()
@@ -123,7 +125,21 @@ class Command(BaseCommand):
                 )
         return author
 
+    def reviewer_user(self):
+        """The demo reviewer's admin account (no usable password until an admin sets one)."""
+        from django.contrib.auth.models import Group
+
+        User = get_user_model()
+        user = User.objects.filter(username=content.REVIEWER_USERNAME).first()
+        if user is None:
+            user = User(username=content.REVIEWER_USERNAME, first_name="Mai", last_name="Sogawa", is_staff=False)
+            user.set_unusable_password()
+            user.save()
+            user.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
+        return user
+
     def reviewer(self, home):
+        user = self.reviewer_user()
         reviewer, _ = self.person(
             home,
             ReviewerIndexPage,
@@ -132,6 +148,8 @@ class Command(BaseCommand):
             ReviewerPage,
             content.REVIEWER,
             photo=demo_image("reviewer"),
+            # Linked only when the page is first created: an editor may have linked another account since.
+            user=None if hasattr(user, "reviewer_page") else user,
         )
         return reviewer
 

@@ -1,0 +1,86 @@
+"""Medical review: a health article is published only after a named reviewer approves it, and that
+approval (who and when) is what the page shows. Nothing here is typed by an editor."""
+
+import datetime
+
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from wagtail.models import PagePermissionTester
+
+REVIEWERS_GROUP = "Medical reviewers"
+WORKFLOW_NAME = "Medical review"
+
+
+def reviewer_page_for(user):
+    """The ReviewerPage linked to this admin account, or None (approval then records nobody)."""
+    from authors.models import ReviewerPage
+
+    if user is None or not user.is_authenticated:
+        return None
+    return ReviewerPage.objects.filter(user=user).first()
+
+
+def record_review(workflow_state, user):
+    """Save a new revision carrying the approving reviewer and today's date, and make it the revision
+    the finishing workflow publishes (Wagtail publishes ``content_object.get_latest_revision()``)."""
+    reviewer = reviewer_page_for(user)
+    if reviewer is None:
+        raise PermissionDenied("Only a reviewer with a reviewer page can approve a medical review.")
+    page = workflow_state.content_object.specific.get_latest_revision_as_object()
+    if not hasattr(page, "last_reviewed"):
+        return
+    page.reviewer = reviewer
+    page.last_reviewed = timezone.localdate()
+    page.save_revision(user=user, clean=False)
+    # The workflow state holds its own copy of the page: point it at the one with the new revision.
+    workflow_state.content_object = page
+
+
+class ReviewedArticlePermissionTester(PagePermissionTester):
+    """Only the medical review publishes an article: editors submit it and the approval publishes it
+    (see ``publish_approved``). Superusers keep their override."""
+
+    def can_publish(self):
+        return self.user.is_active and self.user.is_superuser
+
+
+class ArticleIndexPermissionTester(PagePermissionTester):
+    """A new article can't be created and published in one go either, except by a superuser."""
+
+    def can_publish_subpage(self):
+        return super().can_publish_subpage() and self.user.is_superuser
+
+
+def months_before(day, months):
+    """The same day ``months`` earlier, clamped to the month's end (31 March - 1 month = 28/29 Feb)."""
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    for dom in (day.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, dom)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def ensure_medical_review_workflow(article_index):
+    """The reviewers' group, the review task and the workflow on the article index (idempotent)."""
+    from wagtail.models import Workflow, WorkflowPage, WorkflowTask
+
+    from .models import MedicalReviewTask
+
+    group, created = Group.objects.get_or_create(name=REVIEWERS_GROUP)
+    if created:
+        group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    task = MedicalReviewTask.objects.filter(name=WORKFLOW_NAME).first()
+    if task is None:
+        task = MedicalReviewTask.objects.create(name=WORKFLOW_NAME)
+        task.groups.set([group])
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if created:
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    if not WorkflowPage.objects.filter(page=article_index).exists():
+        WorkflowPage.objects.create(page=article_index, workflow=workflow)
+    return workflow
