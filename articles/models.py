@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Subquery
 from django.http import Http404
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -8,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page
 from wagtail.search import index
 
+from tcmtips import seo
 from tcmtips.images import prefetch_renditions
 from tcmtips.models import BasePage
 
@@ -251,6 +253,9 @@ class ArticlePage(BasePage):
     def share_image(self):
         return self.social_image or self.hero_image
 
+    def structured_data(self, request, site_name):
+        return seo.article_graph(self, request, site_name, getattr(self, "_ancestor_titles", None))
+
     def permissions_for_user(self, user):
         from .review import ReviewedArticlePermissionTester
 
@@ -269,14 +274,23 @@ class ArticlePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         # The people, their photos and books in one query plus one; then every image's renditions at once.
+        # The ancestors' titles (for the breadcrumb trail) come along in the same query.
+        ancestors = seo.ancestor_paths(self)
         people = (
             ArticlePage.objects.filter(pk=self.pk)
             .select_related("author__photo", "reviewer__photo", "hero_image")
             .prefetch_related("author__books")
+            .annotate(
+                **{
+                    f"ancestor_title_{i}": Subquery(Page.objects.filter(path=path).values("title")[:1])
+                    for i, path in enumerate(ancestors)
+                }
+            )
             .first()
         )
         if people:
             self.author, self.reviewer, self.hero_image = people.author, people.reviewer, people.hero_image
+            self._ancestor_titles = {path: getattr(people, f"ancestor_title_{i}") for i, path in enumerate(ancestors)}
         products = [b.value["product"] for b in self.body if b.block_type == "product_card"]
         Product.prefetch_for_cards(products)
         images = [self.hero_image, getattr(self.author, "photo", None), getattr(self.reviewer, "photo", None)]

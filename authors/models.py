@@ -51,6 +51,11 @@ class PersonPage(BasePage):
     def share_image(self):
         return self.social_image or self.photo
 
+    def structured_data(self, request, site_name):
+        from tcmtips import seo
+
+        return seo.profile_graph(self, request, site_name)
+
 
 class PersonLink(Orderable):
     label = models.CharField(max_length=80)

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -23,6 +24,13 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        # Pages created live by code (demo loader, acupoint import) skip Wagtail's publish action, which
+        # is what records publication dates; without them the sitemap would have no lastmod to give.
+        if self._state.adding and self.live and self.first_published_at is None:
+            self.first_published_at = self.last_published_at = timezone.now()
+        return super().save(*args, **kwargs)
 
     @property
     def meta_description(self):

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from products import urls as product_urls
 
 from . import search, views
+from .feeds import LatestArticlesFeed
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -15,6 +16,7 @@ urlpatterns = [
     path("search/", search.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("feed/", LatestArticlesFeed(), name="feed"),
     path("", include(product_urls)),
 ]
 

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.html import format_html
 
+from tcmtips import seo
+
 register = template.Library()
 
 
@@ -8,16 +10,31 @@ register = template.Library()
 def page_meta(context, page):
     request = context["request"]
     image = getattr(page, "share_image", None)
-    rendition = image.get_rendition("fill-1200x630|format-jpeg") if image else None
     canonical = page.get_full_url(request) if hasattr(page, "get_full_url") else request.build_absolute_uri()
     return {
         "page": page,
         "og_type": getattr(page, "og_type", "website"),
         "canonical": canonical,
         "description": getattr(page, "meta_description", ""),
-        "image_url": request.build_absolute_uri(rendition.url) if rendition else "",
-        "site_name": context["settings"]["tcmtips"]["SiteSettings"].site_name if "settings" in context else "TCM Tips",
+        # Same site root as the canonical URL, so the card image and the page agree.
+        "image_url": seo.image_url(image, page, request) if image else "",
+        "site_name": _site_name(context),
     }
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, page):
+    """The page's JSON-LD as a data block (``type="application/ld+json"`` is not executed, so the CSP's
+    ``script-src 'self'`` allows it)."""
+    request = context["request"]
+    site_name = _site_name(context)
+    build = getattr(page, "structured_data", None)
+    data = build(request, site_name) if build else seo.page_graph(page, request, site_name)
+    return format_html('<script type="application/ld+json">{}</script>', seo.dumps(data))
+
+
+def _site_name(context):
+    return context["settings"]["tcmtips"]["SiteSettings"].site_name if "settings" in context else "TCM Tips"
 
 
 @register.simple_tag

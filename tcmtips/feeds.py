@@ -1,0 +1,56 @@
+"""/feed/: RSS of the latest articles, for readers' feed readers (django.contrib.syndication)."""
+
+from types import SimpleNamespace
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Rss201rev2Feed
+from wagtail.models import Site
+
+from tcmtips.models import SiteSettings
+
+
+class LatestArticlesFeed(Feed):
+    feed_type = Rss201rev2Feed
+    limit = 20
+
+    def get_object(self, request, *args, **kwargs):
+        # The feed instance is shared between requests: keep the request on the object, not on self.
+        return SimpleNamespace(request=request, site=Site.find_for_request(request))
+
+    def title(self, obj):
+        return SiteSettings.for_request(obj.request).site_name
+
+    def link(self, obj):
+        return obj.site.root_url + "/" if obj.site else "/"
+
+    def description(self, obj):
+        return "The latest medically reviewed acupressure and gua sha guides."
+
+    def items(self, obj):
+        from articles.models import ArticlePage
+
+        articles = ArticlePage.objects.live().public().select_related("author").order_by("-first_published_at")
+        if obj.site:
+            articles = articles.descendant_of(obj.site.root_page)
+        articles = list(articles[: self.limit])
+        for article in articles:
+            article.feed_url = article.get_full_url(obj.request)
+        return articles
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.meta_description
+
+    def item_link(self, item):
+        return item.feed_url
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return item.author.display_name if item.author else None
