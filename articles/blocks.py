@@ -1,7 +1,9 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.utils.functional import cached_property
 from wagtail import blocks
 
+from authors.isbn import validate_isbn13
 from products.blocks import ProductCardBlock
 from tcmtips.blocks import RICH_TEXT_FEATURES, FigureBlock, QuoteBlock
 
@@ -91,6 +93,53 @@ class TipsBlock(blocks.StructBlock):
         template = "components/blocks/tips.html"
 
 
+DOI = RegexValidator(r"^10\.\d{4,9}/\S+$", "A DOI looks like 10.1136/bmj.38744.672616.AE (without https://doi.org/).")
+PMID = RegexValidator(r"^\d{1,9}$", "A PubMed ID is digits only, e.g. 16488895.")
+
+
+class ReferenceValue(blocks.StructValue):
+    @cached_property
+    def link(self):
+        """Where a reader checks the source: its own URL, else the DOI, PubMed or the ISBN."""
+        if self.get("url"):
+            return self["url"]
+        if self.get("doi"):
+            return f"https://doi.org/{self['doi']}"
+        if self.get("pmid"):
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self['pmid']}/"
+        if self.get("isbn"):
+            return f"https://isbnsearch.org/isbn/{self['isbn']}"
+        return ""
+
+
+class ReferenceBlock(blocks.StructBlock):
+    authors = blocks.CharBlock(help_text="As cited, e.g. “Hsieh LL, Kuo CH, Lee LH, et al.” or an organisation.")
+    title = blocks.CharBlock()
+    source = blocks.CharBlock(label="Journal or publisher", help_text="e.g. “BMJ” or “World Health Organization”.")
+    year = blocks.IntegerBlock(min_value=1800, max_value=2100)
+    details = blocks.CharBlock(required=False, help_text="Volume, issue and pages, e.g. “332(7543):696–700”.")
+    url = blocks.URLBlock(required=False, label="URL")
+    doi = blocks.CharBlock(required=False, label="DOI", validators=[DOI])
+    pmid = blocks.CharBlock(required=False, label="PMID", validators=[PMID])
+    isbn = blocks.CharBlock(required=False, label="ISBN-13", validators=[validate_isbn13])
+
+    class Meta:
+        icon = "doc-full"
+        value_class = ReferenceValue
+
+
+class ReferencesBlock(blocks.StructBlock):
+    """Numbered sources. In the text, write [1], [2] … and they link to the matching entry."""
+
+    heading = blocks.CharBlock(default="References")
+    references = blocks.ListBlock(ReferenceBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ol"
+        template = "components/blocks/references.html"
+        help_text = "Cite them in the text as [1], [2] … in the order listed here."
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     rich_text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, template="components/blocks/rich_text.html")
     point_section = PointSectionBlock()
@@ -98,3 +147,4 @@ class ArticleBodyBlock(blocks.StreamBlock):
     image = FigureBlock()
     quote = QuoteBlock()
     product_card = ProductCardBlock()
+    references = ReferencesBlock()

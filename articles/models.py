@@ -266,6 +266,12 @@ class ArticlePage(BasePage):
         return [block for block in self.body if block.block_type == "point_section"]
 
     @cached_property
+    def references(self):
+        """The numbered sources (the first references block), in the order [1], [2] … cite them."""
+        block = next((b for b in self.body if b.block_type == "references"), None)
+        return list(block.value["references"]) if block else []
+
+    @cached_property
     def has_affiliate_links(self):
         return any(block.block_type == "product_card" for block in self.body)
 
@@ -295,6 +301,8 @@ class ArticlePage(BasePage):
         Product.prefetch_for_cards(products)
         images = [self.hero_image, getattr(self.author, "photo", None), getattr(self.reviewer, "photo", None)]
         prefetch_renditions(images + [p.image for p in products if p])
+        context["reference_count"] = len(self.references)
+        context["updates"] = list(self.updates.all())
         return context
 
 

@@ -116,12 +116,12 @@ def article_graph(article, request, site_name, titles=None):
 def reference_citation(ref):
     return compact(
         {
-            "@type": "CreativeWork",
+            "@type": "ScholarlyArticle" if ref.get("doi") or ref.get("pmid") else "CreativeWork",
             "name": ref.get("title"),
             "author": ref.get("authors"),
             "publisher": ref.get("source"),
             "datePublished": str(ref["year"]) if ref.get("year") else None,
-            "url": ref.get("link"),
+            "url": getattr(ref, "link", None),
             "isbn": ref.get("isbn") or None,
         }
     )

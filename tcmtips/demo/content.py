@@ -226,6 +226,59 @@ ARTICLE = {
             "active. With Ms. Mai Sogawa's guidance, you now have clear steps for staying mobile and free of pain."
         ),
     },
+    # Summaries in our own words of sources a reader can check; chosen because each is findable by its
+    # DOI, PubMed ID or ISBN (the ISBN's check digit is verified by the block).
+    "research": (
+        "<h2>What the Research Says</h2>"
+        "<p>Acupressure for low back pain has been tested in clinical trials. In a randomised trial in "
+        "Taiwan, people with chronic low back pain who had a month of acupressure reported less pain-related "
+        "disability than people who had physical therapy, and the difference was still there six months "
+        "later [1]. A smaller randomised feasibility study of ear (auricular) point acupressure, with seeds "
+        "taped to the ear points for four weeks, found that pain eased more with the true points than with "
+        "sham points [2].</p>"
+        "<p>These results are encouraging but come from a few, fairly small studies. Acupressure complements "
+        "medical care; it does not replace it. See a health professional if your pain is severe, follows a "
+        "fall or injury, or comes with numbness, weakness or fever. The point locations in this guide follow "
+        "the World Health Organization's standard [3].</p>"
+    ),
+    "references": [
+        {
+            "authors": "Hsieh LL, Kuo CH, Lee LH, Yen AM, Chien KL, Chen TH",
+            "title": "Treatment of low back pain by acupressure and physical therapy: randomised controlled trial",
+            "source": "BMJ",
+            "year": 2006,
+            "details": "332(7543):696–700",
+            "url": "",
+            "doi": "10.1136/bmj.38744.672616.AE",
+            "pmid": "16488895",
+            "isbn": "",
+        },
+        {
+            "authors": "Yeh CH, Chien LC, Balaban D, et al.",
+            "title": (
+                "A randomized clinical trial of auricular point acupressure for chronic low back pain: "
+                "a feasibility study"
+            ),
+            "source": "Evidence-Based Complementary and Alternative Medicine",
+            "year": 2013,
+            "details": "2013:196978",
+            "url": "",
+            "doi": "10.1155/2013/196978",
+            "pmid": "",
+            "isbn": "",
+        },
+        {
+            "authors": "World Health Organization, Regional Office for the Western Pacific",
+            "title": "WHO Standard Acupuncture Point Locations in the Western Pacific Region",
+            "source": "World Health Organization",
+            "year": 2008,
+            "details": "",
+            "url": "",
+            "doi": "",
+            "pmid": "",
+            "isbn": "9789290613831",
+        },
+    ],
     "product_heading": "Gua Sha Tool",
     "product_lead": "Try our anti-aging gua sha tool, made to bring out your skin's natural glow.",
 }

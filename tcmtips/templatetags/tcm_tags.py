@@ -1,5 +1,8 @@
+import re
+
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from tcmtips import seo
 
@@ -35,6 +38,29 @@ def structured_data(context, page):
 
 def _site_name(context):
     return context["settings"]["tcmtips"]["SiteSettings"].site_name if "settings" in context else "TCM Tips"
+
+
+CITATION_MARKER = re.compile(r"\[(\d{1,3})\]")
+
+
+@register.filter
+def cite_links(html, count):
+    """Turn the in-text markers [1], [2] … into links to the numbered references (#ref-1 …).
+    Only numbers that have a reference are linked; anything else is left as typed."""
+    try:
+        count = int(count)
+    except (TypeError, ValueError):
+        return html
+    if count < 1:
+        return html
+
+    def link(match):
+        number = int(match.group(1))
+        if not 1 <= number <= count:
+            return match.group(0)
+        return f'<a class="cite" href="#ref-{number}" aria-label="Reference {number}">[{number}]</a>'
+
+    return mark_safe(CITATION_MARKER.sub(link, str(html)))
 
 
 @register.simple_tag

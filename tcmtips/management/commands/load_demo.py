@@ -192,6 +192,7 @@ class Command(BaseCommand):
             }
             for s in data["sections"]
         ]
+        body.append({"type": "rich_text", "value": data["research"]})
         body.append(
             {
                 "type": "tips",
@@ -208,6 +209,7 @@ class Command(BaseCommand):
                 "value": {"heading": data["product_heading"], "lead": data["product_lead"], "product": product.pk},
             }
         )
+        body.append({"type": "references", "value": {"heading": "References", "references": data["references"]}})
         article = ArticlePage(
             slug=data["slug"],
             title=data["title"],
