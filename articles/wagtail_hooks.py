@@ -1,7 +1,14 @@
+from django.db.models import F, Q
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Complaint
+from tcmtips.models import SiteSettings
+
+from .models import ArticlePage, Complaint
+from .review import months_before
 
 
 class ComplaintViewSet(SnippetViewSet):
@@ -15,3 +22,46 @@ class ComplaintViewSet(SnippetViewSet):
 
 
 register_snippet(ComplaintViewSet)
+
+
+def articles_due_for_review(interval_months, today=None):
+    """Live articles whose last medical review is older than the interval (or that never had one),
+    oldest review first."""
+    cutoff = months_before(today or timezone.localdate(), interval_months)
+    articles = (
+        ArticlePage.objects.live()
+        .filter(Q(last_reviewed__lt=cutoff) | Q(last_reviewed__isnull=True))
+        .select_related("reviewer")
+        .order_by(F("last_reviewed").asc(nulls_first=True), "title")
+    )
+    return articles, cutoff
+
+
+class ReviewsDuePanel(Component):
+    name = "reviews_due"
+    template_name = "articles/admin/reviews_due_panel.html"
+    order = 90  # above Wagtail's own panels: this is the editors' to-do list
+    shown = 20
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        interval = SiteSettings.for_request(self.request).review_interval_months
+        articles, cutoff = articles_due_for_review(interval)
+        listed = list(articles[: self.shown + 1])
+        context.update(
+            {
+                "articles": listed[: self.shown],
+                "more": articles.count() - self.shown if len(listed) > self.shown else 0,
+                "interval": interval,
+                "cutoff": cutoff,
+            }
+        )
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_reviews_due_panel(request, panels):
+    panels.append(ReviewsDuePanel(request))
