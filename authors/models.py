@@ -98,8 +98,9 @@ class ReviewerPage(PersonPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.reviewed_articles.live().public().order_by("-first_published_at")
+        context["articles"] = self.reviewed_articles.live().public().order_by("-last_reviewed", "-first_published_at")
         context["articles_heading"] = "Articles reviewed"
+        context["show_review_dates"] = True
         return context
 
 

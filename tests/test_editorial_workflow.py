@@ -110,3 +110,9 @@ def test_a_stale_review_still_shows_its_real_date(client, article):
     article.save_revision().publish()
     html = client.get(article.url).content.decode()
     assert f'<time datetime="{old:%Y-%m-%d}">' in html
+
+
+def test_the_reviewer_page_lists_what_she_reviewed_with_the_dates(client, article):
+    html = client.get("/reviewers/mai-sogawa/").content.decode()
+    assert "Articles reviewed" in html
+    assert f'(reviewed <time datetime="{article.last_reviewed:%Y-%m-%d}">' in html
