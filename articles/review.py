@@ -33,8 +33,12 @@ def record_review(workflow_state, user):
     page.reviewer = reviewer
     page.last_reviewed = timezone.localdate()
     page.save_revision(user=user, clean=False)
-    # The workflow state holds its own copy of the page: point it at the one with the new revision.
-    workflow_state.content_object = page
+    # The workflow state caches its own copy of the page, whose latest revision is now stale: drop it
+    # so finishing the workflow reloads the page and publishes the new revision. (Assigning the page
+    # instead would rewrite the state's base content type to ArticlePage and hide it from the history.)
+    content_object = type(workflow_state)._meta.get_field("content_object")
+    if content_object.is_cached(workflow_state):
+        content_object.delete_cached_value(workflow_state)
 
 
 class ReviewedArticlePermissionTester(PagePermissionTester):

@@ -68,6 +68,9 @@ def test_editor_submits_reviewer_approves_and_the_page_shows_who_and_when(client
     assert article.last_reviewed == timezone.localdate()
     # The published revision itself carries the review, so a later draft starts from it.
     assert article.live_revision.as_object().reviewer_id == article.reviewer_id
+    # …and Wagtail's workflow history still finds the approval under the page.
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(article.pk))
+    assert state.status == WorkflowState.STATUS_APPROVED
 
     html = client.get(article.url).content.decode()
     assert "Approved" in html
@@ -116,3 +119,14 @@ def test_the_reviewer_page_lists_what_she_reviewed_with_the_dates(client, articl
     html = client.get("/reviewers/mai-sogawa/").content.decode()
     assert "Articles reviewed" in html
     assert f'(reviewed <time datetime="{article.last_reviewed:%Y-%m-%d}">' in html
+
+
+def test_the_demo_article_was_approved_through_the_workflow(client, article, reviewer_user, admin_user):
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(article.pk))
+    assert state.status == WorkflowState.STATUS_APPROVED and state.workflow.name == "Medical review"
+    assert state.current_task_state.finished_by == reviewer_user
+    assert article.live_revision.user == reviewer_user
+    assert article.last_reviewed == state.current_task_state.finished_at.date()
+    client.force_login(admin_user)
+    history = client.get(f"/admin/pages/{article.pk}/workflow_history/").content.decode()
+    assert "Medical review" in history and "Approved" in history
