@@ -2,7 +2,7 @@ from django import forms
 
 from .models import ProductReview
 
-RATING_CHOICES = [(n, f"{n} star{'s' if n > 1 else ''}") for n in range(5, 0, -1)]
+RATING_CHOICES = [("", "Choose a rating")] + [(n, f"{n} star{'s' if n > 1 else ''}") for n in range(5, 0, -1)]
 
 
 class ReviewForm(forms.ModelForm):
