@@ -47,3 +47,18 @@ def test_the_admin_login_is_rate_limited(client, db, settings):
     response = client.post("/admin/login/", {"username": "admin", "password": "wrong"})
     assert response.status_code == 429
     assert "Retry-After" in response
+
+
+def test_the_first_publish_on_an_empty_cache_still_empties_the_page_cache(client, demo):
+    """bump_page_cache() starts the version counter when the cache holds none (a fresh Redis)."""
+    from django.core.cache import cache
+
+    from tcmtips.middleware import PAGE_CACHE_VERSION_KEY
+
+    cache.delete(PAGE_CACHE_VERSION_KEY)
+    client.get(ARTICLE)
+    assert client.get(ARTICLE)["X-Page-Cache"] == "hit"
+    demo.title = "A fresher title"
+    demo.save_revision().publish()
+    response = client.get(ARTICLE)
+    assert response["X-Page-Cache"] == "miss" and b"A fresher title" in response.content
