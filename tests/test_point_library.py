@@ -197,3 +197,15 @@ def test_the_listing_costs_the_same_queries_for_5_points_or_67(client, demo, set
 def test_a_point_page_costs_a_small_constant_number_of_queries(client, demo, settings):
     settings.PAGE_CACHE_SECONDS = 0
     assert queries_for(client, "/points/bl-40/", {}) == queries_for(client, "/points/lu-1/", {}) <= 14
+
+
+def test_pinyin_with_its_tone_marks_removed_is_the_plain_pinyin():
+    import unicodedata
+
+    with POINTS_CSV.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        plain = "".join(c for c in unicodedata.normalize("NFD", row["pinyin_tones"]) if not unicodedata.combining(c))
+        # The syllable-dividing apostrophe (Fù'āi) is written only with tone marks.
+        assert plain.replace("'", "").lower() == row["pinyin"].lower(), row["code"]
+        assert all("\u4e00" <= ch <= "\u9fff" for ch in row["hanzi"]), row["code"]
