@@ -1,8 +1,12 @@
+import html
+import re
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Subquery
 from django.http import Http404
 from django.utils.functional import cached_property
+from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -121,7 +125,8 @@ class AcupointPage(BasePage):
 
     @property
     def other_name_list(self):
-        return [n.strip() for n in self.other_names.replace(";", "\n").splitlines() if n.strip()]
+        names = [n.strip() for n in self.other_names.replace(";", "\n").splitlines() if n.strip()]
+        return [n for n in names if n.upper() != self.display_code]
 
     @property
     def intro_text(self):
@@ -244,10 +249,8 @@ class ArticlePage(BasePage):
 
     @property
     def intro_text(self):
-        from django.utils.html import strip_tags
-        from django.utils.text import Truncator
-
-        return Truncator(strip_tags(self.intro)).chars(158)
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", self.intro)).split())
+        return Truncator(text).chars(158)
 
     @property
     def share_image(self):

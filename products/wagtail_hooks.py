@@ -1,7 +1,23 @@
+import re
+
+import django_filters
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Product, ProductReview
+from tcmtips.middleware import bump_page_cache
+from tcmtips.models import SiteSettings
+
+from .models import Offer, Product, ProductReview
+from .reports import can_see_clicks, click_report
 
 
 class ProductViewSet(SnippetViewSet):
@@ -12,20 +28,193 @@ class ProductViewSet(SnippetViewSet):
     search_fields = ["name", "tagline"]
 
 
+REVIEW_STATUS = {
+    "pending": {"approved": False, "rejected": False},
+    "approved": {"approved": True},
+    "rejected": {"rejected": True, "approved": False},
+}
+
+
+class ProductReviewFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label="Status",
+        choices=[("pending", "Waiting for moderation"), ("approved", "Approved"), ("rejected", "Rejected")],
+        method="filter_status",
+        empty_label="All",
+    )
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(**REVIEW_STATUS[value]) if value in REVIEW_STATUS else queryset
+
+    class Meta:
+        model = ProductReview
+        fields = ["product", "rating"]
+
+
 class ProductReviewViewSet(SnippetViewSet):
     model = ProductReview
     icon = "comment"
     menu_label = "Reader reviews"
     list_display = ["name", "product", "rating", "approved", "rejected", "created_at"]
-    list_filter = ["approved", "rejected", "product", "rating"]
+    filterset_class = ProductReviewFilterSet
     search_fields = ["name", "text"]
+
+    @staticmethod
+    def moderation_queue_url():
+        return reverse(ProductReview.snippet_viewset.get_url_name("list")) + "?status=pending"
+
+
+class OfferViewSet(SnippetViewSet):
+    """Every retailer link; broken ones (two failed checks in a row, see `manage.py check_offers`) first."""
+
+    model = Offer
+    icon = "link"
+    menu_label = "Retailer offers"
+    list_display = ["retailer", "product", "slug", "active", "broken", "consecutive_failures", "last_checked_at"]
+    list_filter = ["broken", "active", "product"]
+    search_fields = ["retailer", "label", "slug", "url"]
+    ordering = ["-broken", "product__name", "sort_order"]
+
+    def get_queryset(self, request):
+        return Offer.objects.select_related("product").order_by("-broken", "product__name", "sort_order")
 
 
 class ShopViewSetGroup(SnippetViewSetGroup):
     menu_label = "Shop"
     menu_icon = "tag"
     menu_order = 300
-    items = (ProductViewSet, ProductReviewViewSet)
+    items = (ProductViewSet, OfferViewSet, ProductReviewViewSet)
 
 
 register_snippet(ShopViewSetGroup)
+
+
+# Moderation in bulk: select pending reviews in the listing and approve or reject them at once.
+
+
+class ModerateReviewsBulkAction(SnippetBulkAction):
+    models = [ProductReview]
+    template_name = "products/admin/confirm_bulk_moderation.html"
+    new_state = {}
+    verb = ""
+
+    def check_perm(self, review):
+        return self.permission_policy.user_has_permission_for_instance(self.request.user, "change", review)
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        # update() sends no post_save, so empty the page cache here: approved reviews must show at once.
+        count = ProductReview.objects.filter(pk__in=[r.pk for r in objects]).update(**cls.new_state)
+        bump_page_cache()
+        return count, 0
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "verb": self.verb,
+            "button_text": f"Yes, {self.display_name.lower()}",
+        }
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return f"{num_parent_objects} review{'s' if num_parent_objects != 1 else ''} {self.verb}."
+
+
+@hooks.register("register_bulk_action")
+class ApproveReviewsBulkAction(ModerateReviewsBulkAction):
+    display_name = "Approve"
+    action_type = "approve"
+    aria_label = "Approve selected reviews"
+    action_priority = 10
+    new_state = {"approved": True, "rejected": False}
+    verb = "approved"
+
+
+@hooks.register("register_bulk_action")
+class RejectReviewsBulkAction(ModerateReviewsBulkAction):
+    display_name = "Reject"
+    action_type = "reject"
+    aria_label = "Reject selected reviews"
+    action_priority = 20
+    new_state = {"approved": False, "rejected": True}
+    verb = "rejected"
+
+
+class PendingReviewsPanel(Component):
+    name = "pending_reviews"
+    order = 50
+
+    def __init__(self, count):
+        self.count = count
+
+    def render_html(self, parent_context=None):
+        if not self.count:
+            return mark_safe('<section class="panel"><p>No reader reviews are waiting for moderation.</p></section>')
+        return format_html(
+            '<section class="panel"><h2>Reader reviews</h2><p><a href="{}">{} review{} waiting for moderation</a></p>'
+            "</section>",
+            ProductReviewViewSet.moderation_queue_url(),
+            self.count,
+            "s" if self.count != 1 else "",
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_reviews_panel(request, panels):
+    if request.user.has_perm("products.change_productreview"):
+        panels.append(PendingReviewsPanel(ProductReview.objects.pending().count()))
+
+
+class ClickReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_clicks(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_click_report_url():
+    return [path("reports/clicks/", click_report, name="products_click_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_click_report_menu_item():
+    return ClickReportMenuItem("Retailer clicks", reverse("products_click_report"), icon_name="link", order=800)
+
+
+# An affiliate link may not go live without the site's disclosure (Settings → Site settings). Checked on the
+# POSTed form, before Wagtail's page views process it: the publish action is dropped, so the editor's work is
+# still saved as a draft, and they are told why it did not go live.
+
+STREAM_BLOCK_TYPE = re.compile(r"^(?P<prefix>.+)-(?P<index>\d+)-type$")
+
+
+def posts_a_product_card(post):
+    for key, value in post.items():
+        match = STREAM_BLOCK_TYPE.match(key)
+        if match and value == "product_card" and post.get(f"{match['prefix']}-{match['index']}-deleted") != "1":
+            return True
+    return False
+
+
+def refuse_publishing_cards_without_disclosure(request):
+    if request.method != "POST" or "action-publish" not in request.POST or not posts_a_product_card(request.POST):
+        return
+    if SiteSettings.for_request(request).has_disclosure:
+        return
+    post = request.POST.copy()
+    del post["action-publish"]
+    request.POST = post
+    messages.error(
+        request,
+        "Not published: this page has a product card, and the site's affiliate disclosure is empty. "
+        "Fill in “Affiliate disclosure” under Settings → Site settings, then publish again. "
+        "Your changes have been saved as a draft.",
+    )
+
+
+@hooks.register("before_create_page")
+def check_disclosure_before_create(request, parent_page, page_class):
+    refuse_publishing_cards_without_disclosure(request)
+
+
+@hooks.register("before_edit_page")
+def check_disclosure_before_edit(request, page):
+    refuse_publishing_cards_without_disclosure(request)

@@ -4,6 +4,7 @@ render from the database instead of answering 500."""
 import logging
 
 from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
 
 log = logging.getLogger(__name__)
 
@@ -13,7 +14,9 @@ def _fail_open(default_factory):
         def inner(self, *args, **kwargs):
             try:
                 return method(self, *args, **kwargs)
-            except Exception as exc:  # redis.exceptions.ConnectionError, TimeoutError, …
+            # Only an unreachable or failing server: a missing key for incr() (ValueError) must still reach
+            # the caller, which relies on it to start a counter.
+            except (RedisError, OSError) as exc:
                 log.warning("cache unavailable (%s): %s", method.__name__, exc)
                 return default_factory(*args, **kwargs)
 

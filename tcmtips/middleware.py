@@ -55,6 +55,35 @@ class SecurityHeadersMiddleware:
         return None
 
 
+class LoginRateLimitMiddleware:
+    """Slows password guessing on the admin login: after LOGIN_ATTEMPTS_PER_WINDOW failed-or-not POSTs from
+    one client in LOGIN_WINDOW_SECONDS, further attempts get a 429 until the window passes."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.path == "/admin/login/":
+            address = request.META.get("REMOTE_ADDR", "")
+            key = "login-attempts:" + hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
+            if cache.add(key, 1, settings.LOGIN_WINDOW_SECONDS):
+                attempts = 1
+            else:
+                try:
+                    attempts = cache.incr(key)
+                except ValueError:  # expired between add() and incr()
+                    attempts = 1
+                    cache.set(key, 1, settings.LOGIN_WINDOW_SECONDS)
+            if attempts > settings.LOGIN_ATTEMPTS_PER_WINDOW:
+                return HttpResponse(
+                    "Too many sign-in attempts from your address. Please wait a few minutes and try again.",
+                    status=429,
+                    content_type="text/plain; charset=utf-8",
+                    headers={"Retry-After": str(settings.LOGIN_WINDOW_SECONDS)},
+                )
+        return self.get_response(request)
+
+
 class PageCacheMiddleware:
     """Whole-page cache for anonymous readers: a cached page costs no database query at all.
 

@@ -20,10 +20,12 @@ urlpatterns = [
     path("", include(product_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # Production normally serves /media/ from the web server or object storage; SERVE_MEDIA lets a
+    # single gunicorn (benchmarks, small installs) serve uploads itself.
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.models import Page, Site, WorkflowState
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site, WorkflowState
 
 from articles.loader import load_points
 from articles.models import AcupointPage, ArticleIndexPage, ArticlePage, Complaint, PointIndexPage
@@ -80,6 +82,13 @@ class Command(BaseCommand):
         if home:
             return home
         root = Page.get_first_root_node()
+        if root is None:  # a flushed database (transactional tests): recreate what Wagtail's migrations make
+            Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+            if Collection.get_first_root_node() is None:
+                Collection.add_root(name="Root")
+            root = Page.add_root(
+                instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page))
+            )
         # Wagtail's initial migration leaves a placeholder "Welcome" page; the home page replaces it.
         for placeholder in Page.objects.child_of(root).filter(slug="home"):
             placeholder.delete()

@@ -1,0 +1,68 @@
+"""A page with a product card cannot be published while the site's affiliate disclosure is empty."""
+
+import pytest
+from wagtail.models import Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from articles.models import ArticleIndexPage, ArticlePage
+from products.models import Product
+from tcmtips.models import SiteSettings
+
+
+def article_with_card(slug, action="action-publish"):
+    product = Product.objects.get(slug="facial-gua-sha-tool")
+    data = {
+        "title": "Gua sha for the jaw",
+        "slug": slug,
+        "intro": rich_text("<p>A short routine.</p>"),
+        "body": streamfield([("product_card", {"heading": "The tool", "lead": "", "product": product.pk})]),
+        "updates": inline_formset([]),  # the article's update log (editorial)
+    }
+    if action:
+        data[action] = "publish"
+    return nested_form_data(data)
+
+
+@pytest.fixture
+def no_disclosure(demo):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.affiliate_disclosure = "  "
+    settings.save()
+
+
+def test_publishing_a_product_card_without_a_disclosure_is_refused_with_a_clear_message(
+    client, admin_user, no_disclosure
+):
+    client.force_login(admin_user)
+    index = ArticleIndexPage.objects.get()
+    response = client.post(f"/admin/pages/add/articles/articlepage/{index.pk}/", article_with_card("jaw"), follow=True)
+    page = ArticlePage.objects.get(slug="jaw")
+    assert not page.live  # kept as a draft: the editor's work is not lost
+    assert "Not published: this page has a product card" in response.content.decode()
+
+
+def test_publishing_an_edit_that_adds_a_card_is_refused_too(client, admin_user, no_disclosure):
+    client.force_login(admin_user)
+    article = ArticlePage.objects.get(slug="lower-back-pain-acupressure-points")
+    client.post(f"/admin/pages/{article.pk}/edit/", article_with_card(article.slug))
+    article.refresh_from_db()
+    assert article.has_unpublished_changes
+    assert "Gua sha for the jaw" not in client.get(article.url).content.decode()
+
+
+def test_with_a_disclosure_the_page_publishes(client, admin_user, demo):
+    client.force_login(admin_user)
+    index = ArticleIndexPage.objects.get()
+    response = client.post(f"/admin/pages/add/articles/articlepage/{index.pk}/", article_with_card("jaw-ok"))
+    assert response.status_code == 302
+    page = ArticlePage.objects.get(slug="jaw-ok")
+    assert page.live
+    html = client.get(page.url).content.decode()
+    assert html.index('class="disclosure"') < html.index('href="/go/')
+
+
+def test_a_draft_with_a_card_can_still_be_saved_without_a_disclosure(client, admin_user, no_disclosure):
+    client.force_login(admin_user)
+    index = ArticleIndexPage.objects.get()
+    client.post(f"/admin/pages/add/articles/articlepage/{index.pk}/", article_with_card("jaw-draft", action=None))
+    assert ArticlePage.objects.filter(slug="jaw-draft", live=False).exists()

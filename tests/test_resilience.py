@@ -1,0 +1,64 @@
+"""When things go wrong: Redis down, the database down, someone guessing passwords."""
+
+from unittest import mock
+
+from django.db import OperationalError
+
+ARTICLE = "/articles/lower-back-pain-acupressure-points/"
+
+
+def test_pages_still_render_when_redis_is_down(client, demo, settings):
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        name: {
+            "BACKEND": "tcmtips.cache.FailOpenRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+        for name in ("default", "renditions")
+    }
+    for name in ("default", "renditions"):
+        if hasattr(caches._connections, name):
+            delattr(caches._connections, name)
+    try:
+        response = client.get(ARTICLE)
+        assert response.status_code == 200
+        assert b"The Commanding Point of the Lower Back" in response.content
+    finally:
+        for name in ("default", "renditions"):
+            if hasattr(caches._connections, name):
+                delattr(caches._connections, name)
+
+
+def test_a_database_outage_is_a_plain_503_without_a_stack_trace(client, demo):
+    with mock.patch("articles.models.ArticlePage.get_context", side_effect=OperationalError("connection refused")):
+        response = client.get(ARTICLE)
+    assert response.status_code == 503
+    assert b"Temporarily unavailable" in response.content
+    assert b"Traceback" not in response.content and b"connection refused" not in response.content
+
+
+def test_the_admin_login_is_rate_limited(client, db, settings):
+    settings.LOGIN_ATTEMPTS_PER_WINDOW = 3
+    for _ in range(3):
+        response = client.post("/admin/login/", {"username": "admin", "password": "wrong"})
+        assert response.status_code == 200
+    response = client.post("/admin/login/", {"username": "admin", "password": "wrong"})
+    assert response.status_code == 429
+    assert "Retry-After" in response
+
+
+def test_the_first_publish_on_an_empty_cache_still_empties_the_page_cache(client, demo):
+    """bump_page_cache() starts the version counter when the cache holds none (a fresh Redis)."""
+    from django.core.cache import cache
+
+    from tcmtips.middleware import PAGE_CACHE_VERSION_KEY
+
+    cache.delete(PAGE_CACHE_VERSION_KEY)
+    client.get(ARTICLE)
+    assert client.get(ARTICLE)["X-Page-Cache"] == "hit"
+    demo.title = "A fresher title"
+    demo.save_revision().publish()
+    response = client.get(ARTICLE)
+    assert response["X-Page-Cache"] == "miss" and b"A fresher title" in response.content
