@@ -83,7 +83,8 @@ def matching_complaints(query):
 
 
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())
+    # PostgreSQL refuses NUL characters in a query parameter (DataError -> 503): drop them first.
+    query = " ".join(request.GET.get("q", "").replace("\x00", " ").split())
     too_long = len(query) > MAX_QUERY_LENGTH
     query = query[:MAX_QUERY_LENGTH]
     points, complaints, results = [], [], None
