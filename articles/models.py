@@ -3,7 +3,7 @@ import re
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
@@ -293,7 +293,9 @@ class ArticlePage(BasePage):
                 **{
                     f"ancestor_title_{i}": Subquery(Page.objects.filter(path=path).values("title")[:1])
                     for i, path in enumerate(ancestors)
-                }
+                },
+                # Most articles have no update log yet: knowing that here saves reading an empty list.
+                has_updates=Exists(ArticleUpdate.objects.filter(page=OuterRef("pk"))),
             )
             .first()
         )
@@ -305,7 +307,10 @@ class ArticlePage(BasePage):
         images = [self.hero_image, getattr(self.author, "photo", None), getattr(self.reviewer, "photo", None)]
         prefetch_renditions(images + [p.image for p in products if p])
         context["reference_count"] = len(self.references)
-        context["updates"] = list(self.updates.all())
+        # A preview holds its (maybe unsaved) update lines in memory; a live page asks the database only
+        # when the query above found some.
+        in_memory = "updates" in getattr(self, "_cluster_related_objects", {})
+        context["updates"] = list(self.updates.all()) if in_memory or people is None or people.has_updates else []
         return context
 
 

@@ -83,3 +83,22 @@ def test_the_update_log_shows_newest_first_after_the_body(client, article):
 
 def test_no_update_log_until_there_is_an_update(html):
     assert "update-log" not in html
+
+
+def test_the_admin_preview_shows_an_unsaved_update_line(client, article, admin_user):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+    client.force_login(admin_user)
+    data = nested_form_data(
+        {
+            "title": article.title,
+            "slug": article.slug,
+            "intro": rich_text(article.intro),
+            "body": streamfield([("rich_text", rich_text("<p>Short.</p>"))]),
+            "updates": inline_formset([{"date": "2026-10-01", "text": "Rewrote the tips."}]),
+        }
+    )
+    preview_url = f"/admin/pages/{article.pk}/edit/preview/"
+    assert client.post(preview_url, data).json()["is_valid"]
+    html = client.get(preview_url).content.decode()
+    assert "Rewrote the tips." in html
