@@ -59,6 +59,12 @@ def test_editor_submits_reviewer_approves_and_the_page_shows_who_and_when(client
     assert article.workflow_in_progress
     assert article.reviewer is None and article.last_reviewed is None
 
+    # The reviewer finds it on her dashboard and can open it in the editor.
+    client.force_login(reviewer_user)
+    assert "Pressing Hegu for a tension headache" in client.get("/admin/").content.decode()
+    assert client.get(f"/admin/pages/{article.pk}/edit/").status_code == 200
+    client.logout()
+
     response = approve_as(client, reviewer_user, article)
     assert response.status_code == 302
 
