@@ -49,6 +49,14 @@ class Complaint(models.Model):
     def __str__(self):
         return self.name
 
+    @classmethod
+    def get_or_404(cls, slug):
+        """The complaint a filter link names; an unknown one is a 404, not an empty listing."""
+        complaint = cls.objects.filter(slug=slug).first()
+        if complaint is None:
+            raise Http404("Unknown complaint or topic")
+        return complaint
+
 
 class AcupointPage(BasePage):
     code = models.CharField(max_length=6, unique=True, help_text="WHO code without a hyphen, e.g. BL40.")
@@ -199,9 +207,7 @@ class ArticleIndexPage(BasePage):
         )
         complaint_slug = request.GET.get("topic", "")
         if complaint_slug:
-            complaint = Complaint.objects.filter(slug=complaint_slug).first()
-            if complaint is None:
-                raise Http404("Unknown topic")
+            complaint = Complaint.get_or_404(complaint_slug)
             articles = articles.filter(topics=complaint)
             context["topic"] = complaint
         # get_page() turns ?page=abc or ?page=9999 into a real page instead of an error.

@@ -74,9 +74,7 @@ def point_index_context(index_page, request):
     complaint = None
     complaint_slug = request.GET.get("complaint", "")
     if complaint_slug:
-        complaint = Complaint.objects.filter(slug=complaint_slug).first()
-        if complaint is None:
-            raise Http404("Unknown complaint")
+        complaint = Complaint.get_or_404(complaint_slug)
         points = points.filter(complaints=complaint)
         active["complaint"] = complaint.slug
 

@@ -5,15 +5,13 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from articles.models import AcupointPage, ArticleIndexPage, ArticlePage
 
 
-def test_an_editor_creates_and_publishes_an_article_with_a_point_section(client, demo, admin_user):
-    client.force_login(admin_user)
-    index = ArticleIndexPage.objects.get()
-    point = AcupointPage.objects.get(code="LI4")
-    data = nested_form_data(
+def article_with_one_point_section(title, slug, point, step):
+    """The admin form data for a new article whose body is one point section with one step."""
+    return nested_form_data(
         {
-            "title": "Hegu for tension headaches",
-            "slug": "hegu-for-tension-headaches",
-            "intro": rich_text("<p>One point in the web of the hand.</p>"),
+            "title": title,
+            "slug": slug,
+            "intro": rich_text("<p>One point, one step.</p>"),
             "body": streamfield(
                 [
                     (
@@ -22,29 +20,29 @@ def test_an_editor_creates_and_publishes_an_article_with_a_point_section(client,
                             "point": point.pk,
                             "heading": "The Union Valley",
                             "why": rich_text("<p>It sits in the web between thumb and index finger.</p>"),
-                            "steps": streamfield(
-                                [
-                                    (
-                                        "item",
-                                        {
-                                            "text": "Pinch the web of your hand.",
-                                            "minutes_min": "1",
-                                            "minutes_max": "2",
-                                            "per": "",
-                                        },
-                                    ),
-                                ]
-                            ),
+                            "steps": streamfield([("item", {"per": "", **step})]),
                             "after_note": "",
                         },
-                    ),
+                    )
                 ]
             ),
             "updates": inline_formset([]),
             "action-publish": "publish",
         }
     )
-    response = client.post(f"/admin/pages/add/articles/articlepage/{index.pk}/", data)
+
+
+def add_article(client, data):
+    return client.post(f"/admin/pages/add/articles/articlepage/{ArticleIndexPage.objects.get().pk}/", data)
+
+
+def test_an_editor_creates_and_publishes_an_article_with_a_point_section(client, demo, admin_user):
+    client.force_login(admin_user)
+    step = {"text": "Pinch the web of your hand.", "minutes_min": "1", "minutes_max": "2"}
+    data = article_with_one_point_section(
+        "Hegu for tension headaches", "hegu-for-tension-headaches", AcupointPage.objects.get(code="LI4"), step
+    )
+    response = add_article(client, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     article = ArticlePage.objects.get(slug="hegu-for-tension-headaches")
     assert article.live
@@ -56,35 +54,11 @@ def test_an_editor_creates_and_publishes_an_article_with_a_point_section(client,
 
 def test_a_step_whose_range_runs_backwards_is_a_form_error(client, demo, admin_user):
     client.force_login(admin_user)
-    index = ArticleIndexPage.objects.get()
-    point = AcupointPage.objects.get(code="BL40")
-    data = nested_form_data(
-        {
-            "title": "Backwards",
-            "slug": "backwards",
-            "intro": rich_text("<p>x</p>"),
-            "body": streamfield(
-                [
-                    (
-                        "point_section",
-                        {
-                            "point": point.pk,
-                            "heading": "H",
-                            "why": rich_text("<p>y</p>"),
-                            "steps": streamfield(
-                                [("item", {"text": "Press.", "minutes_min": "3", "minutes_max": "1", "per": ""})]
-                            ),
-                            "after_note": "",
-                        },
-                    )
-                ]
-            ),
-            "updates": inline_formset([]),
-            "action-publish": "publish",
-        }
-    )
-    response = client.post(f"/admin/pages/add/articles/articlepage/{index.pk}/", data)
+    step = {"text": "Press.", "minutes_min": "3", "minutes_max": "1"}
+    data = article_with_one_point_section("Backwards", "backwards", AcupointPage.objects.get(code="BL40"), step)
+    response = add_article(client, data)
     assert response.status_code == 200
+    assert "must not be below the lower end" in response.content.decode()
     assert not ArticlePage.objects.filter(slug="backwards").exists()
 
 
