@@ -133,6 +133,8 @@ WAGTAIL_SITE_NAME = "TCM Tips"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
+# No third-party requests from the admin either: avatars are uploaded, not fetched from Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # A finished medical review publishes the article even though reviewers can't publish directly.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "articles.workflow_finish.publish_approved"
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
