@@ -100,7 +100,7 @@ def test_article_page_query_count_is_small(client, article, settings):
     client.get(URL)
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(URL).status_code == 200
-    assert len(ctx.captured_queries) <= 17, [q["sql"] for q in ctx.captured_queries]
+    assert len(ctx.captured_queries) <= 16, [q["sql"] for q in ctx.captured_queries]
 
 
 def test_a_cached_article_costs_no_queries(client, article):
