@@ -52,7 +52,8 @@ class Complaint(models.Model):
     @classmethod
     def get_or_404(cls, slug):
         """The complaint a filter link names; an unknown one is a 404, not an empty listing."""
-        complaint = cls.objects.filter(slug=slug).first()
+        # Only slug-shaped values reach the database (PostgreSQL refuses NUL bytes with an error).
+        complaint = cls.objects.filter(slug=slug).first() if re.fullmatch(r"[-a-z0-9]{1,80}", slug) else None
         if complaint is None:
             raise Http404("Unknown complaint or topic")
         return complaint

@@ -122,3 +122,23 @@ def test_robots_names_the_sitemap_and_keeps_crawlers_out_of_admin_and_search(cli
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in body and "Disallow: /search/" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/articles/?topic=%00",
+        "/points/?complaint=%00",
+        "/points/?meridian=%00",
+        "/points/?region=%00",
+        "/search/?q=bl%0040",
+        "/search/?q=%00&page=%00",
+        "/products/facial-gua-sha-tool/?page=%00",
+        "/go/%00/",
+        "/points/%00/",
+        "/articles/?page=1e9",
+        "/feed/?page=abc",
+    ],
+)
+def test_nul_bytes_and_junk_in_urls_are_a_4xx_or_a_page_never_a_500(client, demo, url):
+    assert client.get(url).status_code < 500
