@@ -256,7 +256,10 @@ class ArticlePage(BasePage):
 
     @property
     def intro_text(self):
-        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", self.intro)).split())
+        """The opening words as plain text for cards and meta descriptions; headings are left out
+        so a teaser starts with the article's first sentence."""
+        body = re.sub(r"<h[1-6][^>]*>.*?</h[1-6]>", " ", self.intro, flags=re.DOTALL)
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
         return Truncator(text).chars(158)
 
     @property

@@ -63,7 +63,7 @@ class HomePage(BasePage):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from articles.models import ArticlePage, PointIndexPage
+        from articles.models import ArticlePage, Complaint, PointIndexPage
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = (
@@ -73,6 +73,7 @@ class HomePage(BasePage):
             .order_by("-first_published_at")[:6]
         )
         context["point_index"] = PointIndexPage.objects.live().first()
+        context["complaints"] = Complaint.objects.filter(points__isnull=False).distinct().order_by("name")
         return context
 
 

@@ -142,3 +142,9 @@ def test_robots_names_the_sitemap_and_keeps_crawlers_out_of_admin_and_search(cli
 )
 def test_nul_bytes_and_junk_in_urls_are_a_4xx_or_a_page_never_a_500(client, demo, url):
     assert client.get(url).status_code < 500
+
+
+def test_the_home_page_offers_points_by_complaint_and_article_teasers_start_with_a_sentence(client, demo):
+    html = client.get("/").content.decode()
+    assert 'href="/points/?complaint=lower-back-pain">Lower back pain</a>' in html
+    assert "<p>An aching lower back makes it hard to stay active" in html
