@@ -194,18 +194,24 @@ def posts_a_product_card(post):
     return False
 
 
+# Publishing directly, or submitting to the medical review (whose approval publishes), are both refused.
+GOING_LIVE_ACTIONS = {"action-publish": "Not published", "action-submit": "Not sent for review"}
+
+
 def refuse_publishing_cards_without_disclosure(request):
-    if request.method != "POST" or "action-publish" not in request.POST or not posts_a_product_card(request.POST):
+    if request.method != "POST" or not posts_a_product_card(request.POST):
         return
-    if SiteSettings.for_request(request).has_disclosure:
+    actions = [action for action in GOING_LIVE_ACTIONS if action in request.POST]
+    if not actions or SiteSettings.for_request(request).has_disclosure:
         return
     post = request.POST.copy()
-    del post["action-publish"]
+    for action in actions:
+        del post[action]
     request.POST = post
     messages.error(
         request,
-        "Not published: this page has a product card, and the site's affiliate disclosure is empty. "
-        "Fill in “Affiliate disclosure” under Settings → Site settings, then publish again. "
+        f"{GOING_LIVE_ACTIONS[actions[0]]}: this page has a product card, and the site's affiliate disclosure is "
+        "empty. Fill in “Affiliate disclosure” under Settings → Site settings, then try again. "
         "Your changes have been saved as a draft.",
     )
 

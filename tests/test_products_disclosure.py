@@ -41,6 +41,19 @@ def test_publishing_a_product_card_without_a_disclosure_is_refused_with_a_clear_
     assert "Not published: this page has a product card" in response.content.decode()
 
 
+def test_submitting_a_product_card_to_the_medical_review_without_a_disclosure_is_refused(
+    client, admin_user, no_disclosure
+):
+    """The review's approval publishes, so sending the page to it is refused the same way."""
+    client.force_login(admin_user)
+    index = ArticleIndexPage.objects.get()
+    data = article_with_card("jaw-review", action="action-submit")
+    response = client.post(f"/admin/pages/add/articles/articlepage/{index.pk}/", data, follow=True)
+    page = ArticlePage.objects.get(slug="jaw-review")
+    assert not page.live and not page.workflow_in_progress
+    assert "Not sent for review: this page has a product card" in response.content.decode()
+
+
 def test_publishing_an_edit_that_adds_a_card_is_refused_too(client, admin_user, no_disclosure):
     client.force_login(admin_user)
     article = ArticlePage.objects.get(slug="lower-back-pain-acupressure-points")
