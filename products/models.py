@@ -1,6 +1,6 @@
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
-from django.db.models import Avg, Count, Prefetch, Q, prefetch_related_objects
+from django.db.models import Avg, Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.urls import reverse
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
@@ -38,33 +38,33 @@ class Product(RevisionMixin, index.Indexed, ClusterableModel):
 
     @staticmethod
     def prefetch_for_cards(products):
-        """Fetch features, active offers and approved reviews for every card on a page in three queries."""
+        """Everything a card shows, for every card on a page, in four queries however many cards or
+        reviews there are: images, features, active offers, and each product's one featured review."""
         products = [p for p in products if p is not None]
+        if not products:
+            return
         prefetch_related_objects(
             products,
             "image",
             "features",
             Prefetch("offers", queryset=Offer.objects.filter(active=True), to_attr="active_offers"),
-            Prefetch("reviews", queryset=ProductReview.objects.approved(), to_attr="approved_reviews"),
         )
+        featured = {r.product_id: r for r in ProductReview.objects.featured_for([p.pk for p in products])}
+        for product in products:
+            product.featured_review = featured.get(product.pk)
 
     @cached_property
     def active_offers(self):
         return list(self.offers.filter(active=True))
 
     @cached_property
-    def approved_reviews(self):
-        return list(self.reviews.approved())
-
-    @cached_property
     def rating_summary(self):
         return self.reviews.approved().aggregate(average=Avg("rating"), count=Count("id"))
 
-    @property
+    @cached_property
     def featured_review(self):
         """The review quoted on cards: the best rated, then the most recent, of the approved ones."""
-        reviews = self.approved_reviews
-        return max(reviews, key=lambda r: (r.rating, r.created_at)) if reviews else None
+        return next(iter(ProductReview.objects.featured_for([self.pk])), None)
 
     @property
     def primary_offer(self):
@@ -112,6 +112,16 @@ class ProductReviewQuerySet(models.QuerySet):
 
     def pending(self):
         return self.filter(approved=False, rejected=False)
+
+    def featured_for(self, product_ids):
+        """One review per product, the best rated and then the newest approved one, in a single query
+        (a correlated subquery, so it works the same on SQLite and PostgreSQL)."""
+        best = (
+            ProductReview.objects.filter(product=OuterRef("product"), approved=True)
+            .order_by("-rating", "-created_at", "-pk")
+            .values("pk")[:1]
+        )
+        return self.filter(product_id__in=product_ids, approved=True, pk=Subquery(best))
 
 
 class ProductReview(models.Model):

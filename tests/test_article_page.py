@@ -129,3 +129,24 @@ def test_article_page_makes_the_same_number_of_queries_with_1_point_or_20(client
         return len(ctx.captured_queries)
 
     assert count_with(1) == count_with(20)
+
+
+def test_article_page_makes_the_same_number_of_queries_with_1_review_or_200(client, article, settings):
+    from products.models import Product, ProductReview
+
+    settings.PAGE_CACHE_SECONDS = 0
+    product = Product.objects.get(slug="facial-gua-sha-tool")
+
+    def count():
+        client.get(URL)
+        with CaptureQueriesContext(connection) as ctx:
+            html = client.get(URL).content.decode()
+        return len(ctx.captured_queries), html
+
+    one, _ = count()
+    ProductReview.objects.bulk_create(
+        ProductReview(product=product, name=f"Reader {i}", rating=4, text="Fine.", approved=True) for i in range(199)
+    )
+    many, html = count()
+    assert one == many
+    assert "Linda K." in html  # the best-rated review is still the one quoted
