@@ -50,6 +50,11 @@ class Complaint(models.Model):
         return self.name
 
     @classmethod
+    def with_points(cls):
+        """The complaints the library can filter by: those at least one point is filed under."""
+        return cls.objects.filter(points__isnull=False).distinct().order_by("name")
+
+    @classmethod
     def get_or_404(cls, slug):
         """The complaint a filter link names; an unknown one is a 404, not an empty listing."""
         # Only slug-shaped values reach the database (PostgreSQL refuses NUL bytes with an error).
@@ -273,10 +278,6 @@ class ArticlePage(BasePage):
         from .review import ReviewedArticlePermissionTester
 
         return ReviewedArticlePermissionTester(user, self)
-
-    @cached_property
-    def point_sections(self):
-        return [block for block in self.body if block.block_type == "point_section"]
 
     @cached_property
     def references(self):

@@ -96,8 +96,7 @@ def point_index_context(index_page, request):
         "meridian_links": [(m, link(meridian=m.slug), active.get("meridian") == m.slug) for m in meridians.MERIDIANS],
         "region_links": [(label, link(region=key), active.get("region") == key) for key, label in REGIONS],
         "complaint_links": [
-            (c.name, link(complaint=c.slug), active.get("complaint") == c.slug)
-            for c in Complaint.objects.filter(points__isnull=False).distinct().order_by("name")
+            (c.name, link(complaint=c.slug), active.get("complaint") == c.slug) for c in Complaint.with_points()
         ],
         "clear_links": {key: link(**{key: ""}) for key in active},
     }

@@ -66,10 +66,6 @@ class Product(RevisionMixin, index.Indexed, ClusterableModel):
         """The review quoted on cards: the best rated, then the most recent, of the approved ones."""
         return next(iter(ProductReview.objects.featured_for([self.pk])), None)
 
-    @property
-    def primary_offer(self):
-        return self.active_offers[0] if self.active_offers else None
-
 
 class ProductFeature(Orderable):
     product = ParentalKey(Product, on_delete=models.CASCADE, related_name="features")

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from tcmtips import ratelimit
+
 REVIEWS_PER_CLIENT_PER_HOUR = 5
 
 
@@ -35,9 +37,4 @@ def rate_limited(request):
 
 
 def count_submission(request):
-    key = _rate_key(request)
-    if not cache.add(key, 1, 60 * 60):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.set(key, 1, 60 * 60)
+    ratelimit.count(_rate_key(request), 60 * 60)

@@ -6,6 +6,8 @@ from django.db import DatabaseError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+from . import ratelimit
+
 CSP = "; ".join(
     [
         "default-src 'self'",
@@ -66,15 +68,7 @@ class LoginRateLimitMiddleware:
         if request.method == "POST" and request.path == "/admin/login/":
             address = request.META.get("REMOTE_ADDR", "")
             key = "login-attempts:" + hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
-            if cache.add(key, 1, settings.LOGIN_WINDOW_SECONDS):
-                attempts = 1
-            else:
-                try:
-                    attempts = cache.incr(key)
-                except ValueError:  # expired between add() and incr()
-                    attempts = 1
-                    cache.set(key, 1, settings.LOGIN_WINDOW_SECONDS)
-            if attempts > settings.LOGIN_ATTEMPTS_PER_WINDOW:
+            if ratelimit.count(key, settings.LOGIN_WINDOW_SECONDS) > settings.LOGIN_ATTEMPTS_PER_WINDOW:
                 return HttpResponse(
                     "Too many sign-in attempts from your address. Please wait a few minutes and try again.",
                     status=429,

@@ -73,7 +73,7 @@ class HomePage(BasePage):
             .order_by("-first_published_at")[:6]
         )
         context["point_index"] = PointIndexPage.objects.live().first()
-        context["complaints"] = Complaint.objects.filter(points__isnull=False).distinct().order_by("name")
+        context["complaints"] = Complaint.with_points()
         return context
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from wagtail.models import Page
 
 from articles.meridians import normalise_code
+from articles.points import LISTING_FIELDS
 
 MAX_QUERY_LENGTH = 100
 PER_PAGE = 20
@@ -63,9 +64,7 @@ def matching_points(query):
         .public()
         .filter(condition)
         .order_by("meridian", "number")
-        .only(
-            "id", "path", "depth", "url_path", "slug", "title", "code", "meridian", "number", "pinyin", "english_name"
-        )[:MAX_POINTS]
+        .only(*LISTING_FIELDS)[:MAX_POINTS]
     )
 
 
