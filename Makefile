@@ -25,6 +25,7 @@ run: demo
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=tcmtips.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 test: lint
@@ -35,7 +36,7 @@ test-postgres: lint
 	DATABASE_URL=$(PG_URL) CACHE_URL=$(REDIS_URL) $(BIN)/pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m tcmtips.bench
+	$(BIN)/python -m benchmarks.bench
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .admin-login

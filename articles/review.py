@@ -5,8 +5,11 @@ import datetime
 
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils import timezone
-from wagtail.models import PagePermissionTester
+from wagtail.models import AbstractGroupApprovalTask, PagePermissionTester, Workflow, WorkflowPage, WorkflowTask
+
+from authors.models import ReviewerPage
 
 REVIEWERS_GROUP = "Medical reviewers"
 WORKFLOW_NAME = "Medical review"
@@ -14,8 +17,6 @@ WORKFLOW_NAME = "Medical review"
 
 def reviewer_page_for(user):
     """The ReviewerPage linked to this admin account, or None (approval then records nobody)."""
-    from authors.models import ReviewerPage
-
     if user is None or not user.is_authenticated:
         return None
     return ReviewerPage.objects.filter(user=user).first()
@@ -39,6 +40,31 @@ def record_review(workflow_state, user):
     content_object = type(workflow_state)._meta.get_field("content_object")
     if content_object.is_cached(workflow_state):
         content_object.delete_cached_value(workflow_state)
+
+
+class MedicalReviewTask(AbstractGroupApprovalTask):
+    """A group approval whose approval records the approving reviewer and the date on the article."""
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if actions and reviewer_page_for(user) is None:
+            # Approving must name a reviewer: without a reviewer page a user can only ask for changes.
+            actions = [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        with transaction.atomic():
+            if action_name == "approve":
+                record_review(task_state.workflow_state, user)
+            return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return "Members of the chosen groups approve; the approval is shown on the article as its medical review"
+
+    class Meta:
+        verbose_name = "Medical review task"
+        verbose_name_plural = "Medical review tasks"
 
 
 class ReviewedArticlePermissionTester(PagePermissionTester):
@@ -71,10 +97,6 @@ def months_before(day, months):
 
 def ensure_medical_review_workflow(article_index):
     """The reviewers' group, the review task and the workflow on the article index (idempotent)."""
-    from wagtail.models import Workflow, WorkflowPage, WorkflowTask
-
-    from .models import MedicalReviewTask
-
     group, created = Group.objects.get_or_create(name=REVIEWERS_GROUP)
     if created:
         group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))

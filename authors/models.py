@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from tcmtips import seo
 from tcmtips.models import BasePage
 
 from .isbn import format_isbn13, normalise_isbn, validate_isbn13
@@ -52,8 +53,6 @@ class PersonPage(BasePage):
         return self.social_image or self.photo
 
     def structured_data(self, request, site_name):
-        from tcmtips import seo
-
         return seo.profile_graph(self, request, site_name)
 
 
@@ -152,7 +151,7 @@ class PersonIndexPage(BasePage):
 
 
 class AuthorIndexPage(PersonIndexPage):
-    parent_page_types = ["tcmtips.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["authors.AuthorPage"]
     max_count = 1
     person_model = AuthorPage
@@ -160,7 +159,7 @@ class AuthorIndexPage(PersonIndexPage):
 
 
 class ReviewerIndexPage(PersonIndexPage):
-    parent_page_types = ["tcmtips.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["authors.ReviewerPage"]
     max_count = 1
     person_model = ReviewerPage

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from tcmtips.client import client_ip
+
 BOT_PATTERN = re.compile(
     r"bot|crawl|spider|slurp|preview|fetch|monitor|curl|wget|python-requests|httpx|headless|facebookexternalhit|"
     r"embedly|lighthouse|pingdom|scrapy|go-http-client|java/|libwww",
@@ -37,6 +39,6 @@ def internal_source_path(request):
 def client_hash(request):
     """A hash salted with today's date and the secret key: lets a day's repeat clicks be spotted, and
     cannot be turned back into an address, nor linked across days."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request)
     salt = f"{settings.SECRET_KEY}:{timezone.now().date().isoformat()}"
     return hashlib.sha256(f"{salt}:{address}:{request.headers.get('User-Agent', '')}".encode()).hexdigest()

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from tcmtips import ratelimit
+from tcmtips.client import client_ip
 
 REVIEWS_PER_CLIENT_PER_HOUR = 5
 
@@ -27,7 +28,7 @@ def same_origin(request):
 def _rate_key(request):
     # Salted with the secret and the date, like OutboundClick.client_hash, so the cache never holds an address.
     # The User-Agent is left out on purpose: changing it must not reset the limit.
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request)
     salt = f"{settings.SECRET_KEY}:{timezone.now().date().isoformat()}"
     return "reviewrate:" + hashlib.sha256(f"{salt}:{address}".encode()).hexdigest()
 

@@ -13,7 +13,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from tcmtips.middleware import bump_page_cache
+from tcmtips.events import content_changed
 from tcmtips.models import SiteSettings
 
 from .models import Offer, Product, ProductReview
@@ -103,9 +103,9 @@ class ModerateReviewsBulkAction(SnippetBulkAction):
 
     @classmethod
     def execute_action(cls, objects, **kwargs):
-        # update() sends no post_save, so empty the page cache here: approved reviews must show at once.
+        # update() sends no post_save, so say what changed: approved reviews must show at once.
         count = ProductReview.objects.filter(pk__in=[r.pk for r in objects]).update(**cls.new_state)
-        bump_page_cache()
+        content_changed.send(sender=ProductReview, instances=list(objects))
         return count, 0
 
     def get_context_data(self, **kwargs):

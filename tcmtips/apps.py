@@ -5,6 +5,3 @@ class TcmtipsConfig(AppConfig):
     name = "tcmtips"
     verbose_name = "TCM Tips"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import signals  # noqa: F401

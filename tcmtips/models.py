@@ -5,7 +5,6 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.url_routing import RouteResult
 
 
 class BasePage(Page):
@@ -39,42 +38,6 @@ class BasePage(Page):
     @property
     def share_image(self):
         return self.social_image
-
-
-class HomePage(BasePage):
-    intro = models.CharField(max_length=300, blank=True, help_text="One line under the site name.")
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["wagtailcore.Page"]
-    max_count = 1
-
-    @property
-    def intro_text(self):
-        return self.intro
-
-    def route(self, request, path_components):
-        """Find a live page by its full URL path in one lookup instead of one per path segment;
-        anything else (sub-routes of routable pages, drafts) goes through Wagtail's usual routing."""
-        if path_components:
-            url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            page = Page.objects.filter(url_path=url_path, live=True).specific().first()
-            if page is not None:
-                return RouteResult(page)
-        return super().route(request, path_components)
-
-    def get_context(self, request, *args, **kwargs):
-        from articles.models import ArticlePage, Complaint, PointIndexPage
-
-        context = super().get_context(request, *args, **kwargs)
-        context["latest_articles"] = (
-            ArticlePage.objects.live()
-            .public()
-            .select_related("hero_image", "author")
-            .order_by("-first_published_at")[:6]
-        )
-        context["point_index"] = PointIndexPage.objects.live().first()
-        context["complaints"] = Complaint.with_points()
-        return context
 
 
 @register_setting(icon="cog")

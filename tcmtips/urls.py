@@ -5,15 +5,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from articles.feeds import LatestArticlesFeed
 from products import urls as product_urls
+from search import views as search_views
 
-from . import search, views
-from .feeds import LatestArticlesFeed
+from . import views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", search.search, name="search"),
+    path("search/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("feed/", LatestArticlesFeed(), name="feed"),
@@ -29,4 +30,4 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
-handler404 = "tcmtips.views.page_not_found"
+handler404 = "search.views.page_not_found"

@@ -22,7 +22,7 @@ def _fresh_cache():
 @pytest.fixture
 def demo(db):
     """The demo site, reloaded if a transactional test emptied the tables before this one."""
-    from tcmtips.models import HomePage
+    from home.models import HomePage
 
     if not HomePage.objects.exists():
         call_command("load_demo", verbosity=0)

@@ -53,7 +53,7 @@ def test_the_first_publish_on_an_empty_cache_still_empties_the_page_cache(client
     """bump_page_cache() starts the version counter when the cache holds none (a fresh Redis)."""
     from django.core.cache import cache
 
-    from tcmtips.middleware import PAGE_CACHE_VERSION_KEY
+    from pagecache.middleware import PAGE_CACHE_VERSION_KEY
 
     cache.delete(PAGE_CACHE_VERSION_KEY)
     client.get(ARTICLE)

@@ -17,9 +17,13 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 
 INSTALLED_APPS = [
     "tcmtips",
+    "home",
+    "search",
+    "pagecache",
     "articles",
     "authors",
     "products",
+    "demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
@@ -44,11 +48,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "tcmtips.client.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tcmtips.middleware.SecurityHeadersMiddleware",
     "tcmtips.middleware.LoginRateLimitMiddleware",
-    "tcmtips.middleware.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -101,6 +106,9 @@ CACHES = {
     "renditions": _cache(CACHE_URL),
 }
 CACHES["renditions"]["KEY_PREFIX"] = "renditions"
+# Addresses (or networks, e.g. 10.0.0.0/8) of our own reverse proxies. X-Forwarded-For/-Proto/-Host are
+# believed only from these; by default from no one (see tcmtips.client).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 LOGIN_ATTEMPTS_PER_WINDOW = env.int("LOGIN_ATTEMPTS_PER_WINDOW", default=10)
 LOGIN_WINDOW_SECONDS = 15 * 60

@@ -8,6 +8,8 @@ from wagtail.models import Site
 
 from tcmtips.models import SiteSettings
 
+from .models import ArticlePage
+
 
 class LatestArticlesFeed(Feed):
     feed_type = Rss201rev2Feed
@@ -27,8 +29,6 @@ class LatestArticlesFeed(Feed):
         return "The latest medically reviewed acupressure and gua sha guides."
 
     def items(self, obj):
-        from articles.models import ArticlePage
-
         articles = ArticlePage.objects.live().public().select_related("author").order_by("-first_published_at")
         if obj.site:
             articles = articles.descendant_of(obj.site.root_page)

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from wagtail.models import Page
 
 from articles.meridians import normalise_code
-from articles.points import LISTING_FIELDS
+from articles.models import LISTING_FIELDS, AcupointPage, Complaint
 
 MAX_QUERY_LENGTH = 100
 PER_PAGE = 20
@@ -24,8 +24,6 @@ def _squash(text):
 def exact_point(query):
     """The one point this query names exactly: a code in any common spelling, a pinyin name with or
     without spaces, or an English name. None if there is no such point or the name is shared."""
-    from articles.models import AcupointPage
-
     points = AcupointPage.objects.live().public()
     code = normalise_code(query)
     if code:
@@ -42,8 +40,6 @@ def exact_point(query):
 
 def matching_points(query):
     """Points whose code, names or other names contain what was typed (case-insensitive, any database)."""
-    from articles.models import AcupointPage
-
     words = [w for w in re.split(r"\s+", query) if w][:6]
     if not words:
         return []
@@ -70,8 +66,6 @@ def matching_points(query):
 
 def matching_complaints(query):
     """Complaints every typed word appears in ("back pain" → Lower back pain), linking to the filtered library."""
-    from articles.models import Complaint
-
     words = re.findall(r"\w+", query)[:6]
     if not words:
         return []
@@ -91,8 +85,6 @@ def search(request):
         point = exact_point(query)
         if point is not None:
             return redirect(point.url)
-        from articles.models import AcupointPage
-
         points = matching_points(query)
         complaints = matching_complaints(query)
         # Full-text backends choke on stray punctuation (SQLite FTS5 raises on `"` or `<`): words only.
@@ -105,8 +97,20 @@ def search(request):
         results = Paginator(matches, PER_PAGE).get_page(request.GET.get("page"))
     response = render(
         request,
-        "search.html",
+        "search/search.html",
         {"query": query, "points": points, "complaints": complaints, "results": results, "too_long": too_long},
     )
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def page_not_found(request, exception=None):
+    """A 404 that helps: if the missing address looks like a point code, offer the search for it."""
+    last = request.path.rstrip("/").rsplit("/", 1)[-1]
+    suggestion = last.replace("-", " ") if last else ""
+    return render(
+        request,
+        "404.html",
+        {"suggestion": suggestion[:60], "is_point": bool(normalise_code(last))},
+        status=404,
+    )

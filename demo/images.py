@@ -5,6 +5,7 @@ import io
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.images import get_image_model
 
 
 def _png(width, height, draw_fn):
@@ -50,8 +51,6 @@ DEMO_IMAGES = {
 
 
 def demo_image(key):
-    from wagtail.images import get_image_model
-
     Image = get_image_model()
     title, width, height, draw_fn = DEMO_IMAGES[key]
     existing = Image.objects.filter(title=title).first()

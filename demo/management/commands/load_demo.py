@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -17,11 +18,12 @@ from articles.loader import load_points
 from articles.models import AcupointPage, ArticleIndexPage, ArticlePage, Complaint, PointIndexPage
 from articles.review import REVIEWERS_GROUP, ensure_medical_review_workflow
 from authors.models import AuthorIndexPage, AuthorPage, Book, ReviewerIndexPage, ReviewerPage
+from demo import content
+from demo.images import demo_image
+from home.models import HomePage
+from pagecache.middleware import bump_page_cache
 from products.models import Offer, Product, ProductFeature, ProductReview
-from tcmtips.demo import content
-from tcmtips.demo.images import demo_image
-from tcmtips.middleware import bump_page_cache
-from tcmtips.models import HomePage, SiteSettings
+from tcmtips.models import SiteSettings
 
 
 def child(parent, model, slug, **fields):
@@ -135,8 +137,6 @@ class Command(BaseCommand):
 
     def reviewer_user(self):
         """The demo reviewer's admin account (no usable password until an admin sets one)."""
-        from django.contrib.auth.models import Group
-
         User = get_user_model()
         user = User.objects.filter(username=content.REVIEWER_USERNAME).first()
         if user is None:

@@ -4,6 +4,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
+from tcmtips.events import content_changed
+
 from .middleware import bump_page_cache
 
 WATCHED_MODELS = {
@@ -22,6 +24,7 @@ WATCHED_MODELS = {
 
 @receiver(page_published)
 @receiver(page_unpublished)
+@receiver(content_changed)
 def on_page_change(sender, **kwargs):
     bump_page_cache()
 

@@ -1,0 +1,17 @@
+from ..review import MedicalReviewTask
+from .articles import ArticleIndexPage, ArticlePage, ArticleUpdate
+from .complaints import Complaint
+from .points import LISTING_FIELDS, REGIONS, AcupointPage, PointIndexPage, articles_using
+
+__all__ = [
+    "LISTING_FIELDS",
+    "REGIONS",
+    "AcupointPage",
+    "ArticleIndexPage",
+    "ArticlePage",
+    "ArticleUpdate",
+    "Complaint",
+    "MedicalReviewTask",
+    "PointIndexPage",
+    "articles_using",
+]

@@ -1,0 +1,174 @@
+"""Articles and their index: the pages editors write and medical reviewers approve."""
+
+import html
+import re
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Exists, OuterRef, Subquery
+from django.utils.functional import cached_property
+from django.utils.text import Truncator
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from products.models import Product
+from tcmtips import seo
+from tcmtips.images import prefetch_renditions
+from tcmtips.models import BasePage
+
+from ..blocks import ArticleBodyBlock
+from ..review import ArticleIndexPermissionTester, ReviewedArticlePermissionTester
+from .complaints import Complaint
+
+
+class ArticleIndexPage(BasePage):
+    intro = models.TextField(blank=True)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+    max_count = 1
+    per_page = 12
+
+    def permissions_for_user(self, user):
+        return ArticleIndexPermissionTester(user, self)
+
+    @property
+    def intro_text(self):
+        return self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = (
+            ArticlePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image", "author")
+            .order_by("-first_published_at")
+        )
+        complaint_slug = request.GET.get("topic", "")
+        if complaint_slug:
+            complaint = Complaint.get_or_404(complaint_slug)
+            articles = articles.filter(topics=complaint)
+            context["topic"] = complaint
+        # get_page() turns ?page=abc or ?page=9999 into a real page instead of an error.
+        context["articles"] = Paginator(articles, self.per_page).get_page(request.GET.get("page"))
+        context["topics"] = Complaint.objects.filter(articles__isnull=False).distinct()
+        return context
+
+
+class ArticlePage(BasePage):
+    intro = RichTextField(features=["bold", "italic", "link"], help_text="The opening paragraphs.")
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(ArticleBodyBlock())
+    author = models.ForeignKey(
+        "authors.AuthorPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    reviewer = models.ForeignKey(
+        "authors.ReviewerPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="reviewed_articles"
+    )
+    last_reviewed = models.DateField(null=True, blank=True)
+    topics = ParentalManyToManyField(Complaint, blank=True, related_name="articles")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("author"), FieldPanel("topics")], heading="People and topics"),
+        # Recorded when a medical reviewer approves the "Medical review" task; never typed by an editor.
+        MultiFieldPanel(
+            [FieldPanel("reviewer", read_only=True), FieldPanel("last_reviewed", read_only=True)],
+            heading="Medical review (recorded on approval)",
+        ),
+        InlinePanel(
+            "updates",
+            label="Update log",
+            heading="Update log",
+            help_text="Add a line when you make a material change; readers see it on the page.",
+        ),
+    ]
+    og_type = "article"
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    @property
+    def intro_text(self):
+        """The opening words as plain text for cards and meta descriptions; headings are left out
+        so a teaser starts with the article's first sentence."""
+        body = re.sub(r"<h[1-6][^>]*>.*?</h[1-6]>", " ", self.intro, flags=re.DOTALL)
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+        return Truncator(text).chars(158)
+
+    @property
+    def share_image(self):
+        return self.social_image or self.hero_image
+
+    def structured_data(self, request, site_name):
+        return seo.article_graph(self, request, site_name, getattr(self, "_ancestor_titles", None))
+
+    def permissions_for_user(self, user):
+        return ReviewedArticlePermissionTester(user, self)
+
+    @cached_property
+    def references(self):
+        """The numbered sources (the first references block), in the order [1], [2] … cite them."""
+        block = next((b for b in self.body if b.block_type == "references"), None)
+        return list(block.value["references"]) if block else []
+
+    @cached_property
+    def has_affiliate_links(self):
+        return any(block.block_type == "product_card" for block in self.body)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The people, their photos and books in one query plus one; then every image's renditions at once.
+        # The ancestors' titles (for the breadcrumb trail) come along in the same query.
+        ancestors = seo.ancestor_paths(self)
+        people = (
+            ArticlePage.objects.filter(pk=self.pk)
+            .select_related("author__photo", "reviewer__photo", "hero_image")
+            .prefetch_related("author__books")
+            .annotate(
+                **{
+                    f"ancestor_title_{i}": Subquery(Page.objects.filter(path=path).values("title")[:1])
+                    for i, path in enumerate(ancestors)
+                },
+                # Most articles have no update log yet: knowing that here saves reading an empty list.
+                has_updates=Exists(ArticleUpdate.objects.filter(page=OuterRef("pk"))),
+            )
+            .first()
+        )
+        if people:
+            self.author, self.reviewer, self.hero_image = people.author, people.reviewer, people.hero_image
+            self._ancestor_titles = {path: getattr(people, f"ancestor_title_{i}") for i, path in enumerate(ancestors)}
+        products = [b.value["product"] for b in self.body if b.block_type == "product_card"]
+        Product.prefetch_for_cards(products)
+        images = [self.hero_image, getattr(self.author, "photo", None), getattr(self.reviewer, "photo", None)]
+        prefetch_renditions(images + [p.image for p in products if p])
+        context["reference_count"] = len(self.references)
+        # A preview holds its (maybe unsaved) update lines in memory; a live page asks the database only
+        # when the query above found some.
+        in_memory = "updates" in getattr(self, "_cluster_related_objects", {})
+        context["updates"] = list(self.updates.all()) if in_memory or people is None or people.has_updates else []
+        return context
+
+
+class ArticleUpdate(Orderable):
+    """One line of an article's public update log: “Updated 3 March 2027: added a caution for BL-23.”"""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField()
+    text = models.CharField(max_length=255, help_text="What changed, in a sentence readers understand.")
+
+    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("text")])]
+
+    class Meta(Orderable.Meta):
+        ordering = ["-date", "sort_order"]
+
+    def __str__(self):
+        return f"{self.date}: {self.text}"

@@ -1,0 +1,235 @@
+"""The acupoint library: one page per point under the library index, and what their pages show (each
+query kept in a function of its own so it is easy to see)."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import IntegerField
+from django.db.models.functions import Cast
+from django.http import Http404
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Page, ReferenceIndex
+from wagtail.search import index
+
+from tcmtips.models import BasePage
+
+from .. import meridians
+from .articles import ArticlePage
+from .complaints import Complaint
+
+REGIONS = [
+    ("head-face", "Head and face"),
+    ("neck", "Neck"),
+    ("shoulder", "Shoulder"),
+    ("chest", "Chest"),
+    ("abdomen", "Abdomen"),
+    ("upper-back", "Upper back"),
+    ("lower-back", "Lower back"),
+    ("arm", "Arm"),
+    ("hand", "Hand and wrist"),
+    ("leg", "Leg"),
+    ("foot", "Foot and ankle"),
+]
+
+LISTING_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "url_path",
+    "slug",
+    "title",
+    "code",
+    "meridian",
+    "number",
+    "pinyin",
+    "english_name",
+    "pregnancy_caution",
+)
+
+
+def articles_using(point):
+    """Articles whose body chooses this point, from Wagtail's reference index (no copy to keep in sync)."""
+    ids = (
+        ReferenceIndex.get_references_to(point)
+        .filter(content_type=ContentType.objects.get_for_model(ArticlePage))
+        .annotate(pk_int=Cast("object_id", IntegerField()))
+        .values("pk_int")
+    )
+    return ArticlePage.objects.live().public().filter(pk__in=ids).order_by("-first_published_at")
+
+
+def point_page_context(point):
+    neighbours = {
+        p.number: p
+        for p in AcupointPage.objects.live()
+        .filter(meridian=point.meridian, number__in=[point.number - 1, point.number + 1])
+        .only(*LISTING_FIELDS)
+    }
+    return {
+        "previous_point": neighbours.get(point.number - 1),
+        "next_point": neighbours.get(point.number + 1),
+        "articles": list(articles_using(point)),
+        "complaint_list": list(point.complaints.all()),
+    }
+
+
+def point_index_context(index_page, request):
+    points = AcupointPage.objects.child_of(index_page).live().public().only(*LISTING_FIELDS).order_by("number")
+    active = {}
+    meridian = request.GET.get("meridian", "").upper()
+    if meridian:
+        if meridian not in meridians.BY_CODE:
+            raise Http404("Unknown meridian")
+        points = points.filter(meridian=meridian)
+        active["meridian"] = meridian.lower()
+    region = request.GET.get("region", "")
+    if region:
+        if region not in dict(REGIONS):
+            raise Http404("Unknown body region")
+        points = points.filter(region=region)
+        active["region"] = region
+    complaint = None
+    complaint_slug = request.GET.get("complaint", "")
+    if complaint_slug:
+        complaint = Complaint.get_or_404(complaint_slug)
+        points = points.filter(complaints=complaint)
+        active["complaint"] = complaint.slug
+
+    by_meridian = {}
+    for point in points:
+        by_meridian.setdefault(point.meridian, []).append(point)
+    groups = [(m, by_meridian[m.code]) for m in meridians.MERIDIANS if m.code in by_meridian]
+
+    def link(**change):
+        params = {**active, **change}
+        query = "&".join(f"{k}={v}" for k, v in params.items() if v)
+        return f"?{query}" if query else "?"
+
+    return {
+        "groups": groups,
+        "result_count": sum(len(g[1]) for g in groups),
+        "active": active,
+        "active_complaint": complaint,
+        "meridian_links": [(m, link(meridian=m.slug), active.get("meridian") == m.slug) for m in meridians.MERIDIANS],
+        "region_links": [(label, link(region=key), active.get("region") == key) for key, label in REGIONS],
+        "complaint_links": [
+            (c.name, link(complaint=c.slug), active.get("complaint") == c.slug) for c in Complaint.with_points()
+        ],
+        "clear_links": {key: link(**{key: ""}) for key in active},
+    }
+
+
+class AcupointPage(BasePage):
+    code = models.CharField(max_length=6, unique=True, help_text="WHO code without a hyphen, e.g. BL40.")
+    meridian = models.CharField(max_length=2, choices=meridians.CHOICES)
+    number = models.PositiveSmallIntegerField()
+    pinyin = models.CharField(max_length=40, help_text="Without tone marks, e.g. Weizhong.")
+    pinyin_tones = models.CharField(max_length=40, blank=True, help_text="With tone marks, e.g. Wěizhōng.")
+    hanzi = models.CharField(max_length=10, blank=True)
+    english_name = models.CharField(max_length=80)
+    other_names = models.TextField(blank=True, help_text="Other names and abbreviations, one per line.")
+    location = models.TextField(help_text="Where the point is, in anatomical terms.")
+    how_to_find = models.TextField(help_text="How a reader finds it on their own body.")
+    technique = models.TextField(blank=True, help_text="How to press it. Leave empty for the general advice.")
+    region = models.CharField(max_length=20, choices=REGIONS)
+    complaints = ParentalManyToManyField(Complaint, blank=True, related_name="points")
+    pregnancy_caution = models.BooleanField(
+        default=False, help_text="Traditionally avoided in pregnancy: a caution shows wherever the point is used."
+    )
+    caution = models.TextField(blank=True, help_text="Any other care needed when pressing this point.")
+    figure_view = models.CharField(max_length=5, blank=True, choices=[("front", "Front"), ("back", "Back")])
+    figure_x = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    figure_y = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    source_checksum = models.CharField(max_length=64, blank=True, editable=False)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("code"), FieldPanel("meridian"), FieldPanel("number")]),
+                FieldRowPanel([FieldPanel("pinyin"), FieldPanel("pinyin_tones"), FieldPanel("hanzi")]),
+                FieldPanel("english_name"),
+                FieldPanel("other_names"),
+            ],
+            heading="Names",
+        ),
+        FieldPanel("location"),
+        FieldPanel("how_to_find"),
+        FieldPanel("technique"),
+        MultiFieldPanel([FieldPanel("region"), FieldPanel("complaints")], heading="Filing"),
+        MultiFieldPanel([FieldPanel("pregnancy_caution"), FieldPanel("caution")], heading="Cautions"),
+        MultiFieldPanel(
+            [FieldPanel("figure_view"), FieldRowPanel([FieldPanel("figure_x"), FieldPanel("figure_y")])],
+            heading="Figure",
+            classname="collapsed",
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("code", boost=5),
+        index.AutocompleteField("code"),
+        index.SearchField("pinyin", boost=4),
+        index.AutocompleteField("pinyin"),
+        index.SearchField("english_name", boost=3),
+        index.AutocompleteField("english_name"),
+        index.SearchField("other_names", boost=2),
+        index.SearchField("location"),
+        index.FilterField("meridian"),
+        index.FilterField("region"),
+    ]
+    parent_page_types = ["articles.PointIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        ordering = ["meridian", "number"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def display_code(self):
+        return meridians.display_code(self.code)
+
+    @property
+    def meridian_name(self):
+        return meridians.BY_CODE[self.meridian].name
+
+    @property
+    def other_name_list(self):
+        names = [n.strip() for n in self.other_names.replace(";", "\n").splitlines() if n.strip()]
+        return [n for n in names if n.upper() != self.display_code]
+
+    @property
+    def intro_text(self):
+        return f"{self.display_code} ({self.pinyin}, {self.english_name}): {self.location}"
+
+    def clean(self):
+        super().clean()
+        normal = meridians.normalise_code(self.code)
+        if not normal:
+            raise ValidationError({"code": "Not a WHO point code (for example BL40 or GV20)."})
+        self.code = normal
+        expected = f"{self.meridian}{self.number}"
+        if normal != expected:
+            raise ValidationError({"code": f"The code {normal} does not match the meridian and number ({expected})."})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(point_page_context(self))
+        return context
+
+
+class PointIndexPage(BasePage):
+    intro = models.TextField(blank=True)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.AcupointPage"]
+    max_count = 1
+
+    @property
+    def intro_text(self):
+        return self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(point_index_context(self, request))
+        return context

@@ -1,0 +1,41 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.url_routing import RouteResult
+
+from articles.models import ArticlePage, Complaint, PointIndexPage
+from tcmtips.models import BasePage
+
+
+class HomePage(BasePage):
+    intro = models.CharField(max_length=300, blank=True, help_text="One line under the site name.")
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    @property
+    def intro_text(self):
+        return self.intro
+
+    def route(self, request, path_components):
+        """Find a live page by its full URL path in one lookup instead of one per path segment;
+        anything else (sub-routes of routable pages, drafts) goes through Wagtail's usual routing."""
+        if path_components:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            page = Page.objects.filter(url_path=url_path, live=True).specific().first()
+            if page is not None:
+                return RouteResult(page)
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_articles"] = (
+            ArticlePage.objects.live()
+            .public()
+            .select_related("hero_image", "author")
+            .order_by("-first_published_at")[:6]
+        )
+        context["point_index"] = PointIndexPage.objects.live().first()
+        context["complaints"] = Complaint.with_points()
+        return context

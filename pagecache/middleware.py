@@ -1,0 +1,70 @@
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+PAGE_CACHE_VERSION_KEY = "pagecache:version"
+
+
+def page_cache_version():
+    return cache.get(PAGE_CACHE_VERSION_KEY) or 1
+
+
+def bump_page_cache():
+    """Called whenever published content changes: every cached page is stale at once."""
+    try:
+        cache.incr(PAGE_CACHE_VERSION_KEY)
+    except ValueError:
+        cache.set(PAGE_CACHE_VERSION_KEY, 2, None)
+
+
+class PageCacheMiddleware:
+    """Whole-page cache for anonymous readers: a cached page costs no database query at all.
+
+    Only GET/HEAD without a session cookie are served from or stored in the cache, and only 200
+    responses that set no cookie and don't opt out (``Cache-Control: private/no-store``). Any publish,
+    unpublish or snippet save bumps one version number (see ``pagecache.signals``), so editors never see
+    stale pages and there is no per-URL bookkeeping.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def _cacheable_request(self, request):
+        return (
+            settings.PAGE_CACHE_SECONDS > 0
+            and request.method in ("GET", "HEAD")
+            and not request.path.startswith(("/admin/", "/go/", "/static/", "/media/"))
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        )
+
+    def _key(self, request):
+        raw = f"{request.get_host()}|{request.get_full_path()}"
+        return f"page:{page_cache_version()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+    def __call__(self, request):
+        if not self._cacheable_request(request):
+            return self.get_response(request)
+        key = self._key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            status, headers, content = cached
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response.headers[name] = value
+            response.headers["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        cache_control = response.headers.get("Cache-Control", "")
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+        ):
+            headers = [(k, v) for k, v in response.headers.items() if k.lower() != "set-cookie"]
+            cache.set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
+            response.headers["X-Page-Cache"] = "miss"
+        return response
