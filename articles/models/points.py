@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import IntegerField
 from django.db.models.functions import Cast
 from django.http import Http404
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page, ReferenceIndex
@@ -14,7 +15,7 @@ from wagtail.search import index
 
 from tcmtips.models import BasePage
 
-from .. import meridians
+from .. import figures, meridians
 from .articles import ArticlePage
 from .complaints import Complaint
 
@@ -138,7 +139,12 @@ class AcupointPage(BasePage):
         default=False, help_text="Traditionally avoided in pregnancy: a caution shows wherever the point is used."
     )
     caution = models.TextField(blank=True, help_text="Any other care needed when pressing this point.")
-    figure_view = models.CharField(max_length=5, blank=True, choices=[("front", "Front"), ("back", "Back")])
+    figure_view = models.CharField(
+        max_length=5,
+        blank=True,
+        choices=figures.VIEW_CHOICES,
+        help_text="The body figure the point is marked on. `manage.py build_point_figures` places every point.",
+    )
     figure_x = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
     figure_y = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
     source_checksum = models.CharField(max_length=64, blank=True, editable=False)
@@ -198,6 +204,11 @@ class AcupointPage(BasePage):
         names = [n.strip() for n in self.other_names.replace(";", "\n").splitlines() if n.strip()]
         return [n for n in names if n.upper() != self.display_code]
 
+    @cached_property
+    def figure(self):
+        """What `components/point_figure.html` draws: the figure, the marker and the words for it."""
+        return figures.PointFigure(self)
+
     @property
     def intro_text(self):
         return f"{self.display_code} ({self.pinyin}, {self.english_name}): {self.location}"
@@ -211,6 +222,9 @@ class AcupointPage(BasePage):
         expected = f"{self.meridian}{self.number}"
         if normal != expected:
             raise ValidationError({"code": f"The code {normal} does not match the meridian and number ({expected})."})
+        figure_error = figures.check_position(self.figure_view, self.figure_x, self.figure_y)
+        if figure_error:
+            raise ValidationError(figure_error)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,0 +1,49 @@
+"""Place every acupoint on a body figure and write articles/data/figure_coordinates.csv.
+
+    python manage.py build_point_figures           # rewrite the file
+    python manage.py build_point_figures --check   # exit 1 if the file is out of date (CI)
+    python manage.py build_point_figures --list    # print how each point was placed
+
+Run it after editing a location in acupoints.csv or the figures, then `load_demo` (or the loader) to update the
+pages. Editors' own changes to a point's figure fields in the admin are kept, as for every other field.
+"""
+
+import csv
+import io
+from collections import Counter
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles import figure_builder
+from articles.loader import FIGURES_CSV, POINTS_CSV
+
+
+class Command(BaseCommand):
+    help = "Place every acupoint on a body figure (writes articles/data/figure_coordinates.csv)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--check", action="store_true", help="Only check that the file is up to date.")
+        parser.add_argument("--list", action="store_true", help="Print each point's figure and how it was placed.")
+
+    def handle(self, *args, check=False, list=False, **options):
+        with POINTS_CSV.open(encoding="utf-8") as fh:
+            placements = figure_builder.place_all(csv.DictReader(fh))
+        if list:
+            for p in placements:
+                self.stdout.write(f"{p.code:6} {p.view:6} {p.x:6g} {p.y:6g}  {p.how}")
+        buffer = io.StringIO()
+        figure_builder.write_csv(placements, buffer)
+        if check:
+            current = FIGURES_CSV.read_text(encoding="utf-8") if FIGURES_CSV.exists() else ""
+            if current != buffer.getvalue():
+                raise CommandError(f"{FIGURES_CSV.name} is out of date: run `manage.py build_point_figures`.")
+            self.stdout.write(f"{FIGURES_CSV.name} is up to date ({len(placements)} points).")
+            return
+        FIGURES_CSV.write_text(buffer.getvalue(), encoding="utf-8")
+        views = Counter(p.view for p in placements)
+        measured = sum(p.how.startswith("measured") for p in placements)
+        self.stdout.write(
+            f"Placed {len(placements)} points ({measured} measured from their location sentence, "
+            f"{len(placements) - measured} from the anchor table): "
+            + ", ".join(f"{views[v]} {v}" for v in figure_builder.figures.VIEWS)
+        )
