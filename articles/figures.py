@@ -18,6 +18,8 @@ from itertools import pairwise
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
+COORDINATE_PRECISION = 0.08  # coordinates are stored rounded to 0.1: within 0.05·√2 of where they were placed
+
 # ---- shapes ------------------------------------------------------------------------------------------------
 
 
@@ -64,7 +66,7 @@ class Poly:
 
     def contains(self, x, y):
         # A point on the outline counts as inside (the head's profile is its midline).
-        if distance_to_polyline(self.points + self.points[:1], x, y)[0] <= 0.05:
+        if distance_to_polyline(self.points + self.points[:1], x, y)[0] <= COORDINATE_PRECISION:
             return True
         inside = False
         pts = self.points
@@ -154,11 +156,12 @@ class View:
     def region_contains(self, region, x, y):
         return any(shape.contains(x, y) for shape in self.regions.get(region, ()))
 
-    def on_midline(self, x, y, tolerance=0.01):
+    def on_midline(self, x, y):
         if self.midline_x is not None:
-            return abs(x - self.midline_x) <= tolerance
+            return x == self.midline_x
         if self.midline_path:
-            return distance_to_polyline(self.midline_path, x, y)[0] <= tolerance
+            # On the outline, to the precision coordinates are stored with (0.1).
+            return distance_to_polyline(self.midline_path, x, y)[0] <= COORDINATE_PRECISION
         return False
 
 

@@ -196,12 +196,6 @@ def test_the_point_page_shows_names_location_figure_cautions_articles_and_neighb
         assert text in html, text
 
 
-def test_a_point_without_coordinates_shows_its_body_region(client, demo):
-    point = AcupointPage.objects.filter(figure_x__isnull=True).first()
-    html = client.get(point.url).content.decode()
-    assert '<g class="region">' in html and 'class="marker"' not in html
-
-
 def test_points_avoided_in_pregnancy_carry_a_caution_on_their_page(client, demo):
     pregnancy = set(AcupointPage.objects.filter(pregnancy_caution=True).values_list("code", flat=True))
     assert {"LI4", "SP6", "BL60", "BL67", "GB21"} <= pregnancy
