@@ -1,6 +1,7 @@
 """Every point on the body (issue 14): each of the 361 points has a marker on a figure that shows its place."""
 
 import csv
+import io
 from itertools import pairwise
 
 import pytest
@@ -36,6 +37,28 @@ def test_every_point_of_the_library_is_placed_on_a_figure():
 def test_the_coordinates_file_is_what_the_tool_writes_today():
     # Editors rerun `manage.py build_point_figures` after changing a location; a stale file fails here.
     call_command("build_point_figures", "--check", verbosity=0)
+
+
+def test_the_tool_updates_the_pages_and_keeps_an_editors_own_position(demo, tmp_path, monkeypatch):
+    from articles import loader
+    from articles.management.commands import build_point_figures
+
+    # Work on a copy of the file. An editor has moved ST-36 by hand; then the stomach channel's line on the
+    # shin moves for ST-36 and ST-37.
+    copy = tmp_path / "figure_coordinates.csv"
+    monkeypatch.setattr(loader, "FIGURES_CSV", copy)
+    monkeypatch.setattr(build_point_figures, "FIGURES_CSV", copy)
+    monkeypatch.setitem(figure_builder.ANCHORS, "ST36", (79, None))
+    monkeypatch.setitem(figure_builder.ANCHORS, "ST37", (79, None))
+    point = AcupointPage.objects.get(code="ST36")
+    point.figure_x = 70
+    point.save_revision().publish()
+    out = io.StringIO()
+    call_command("build_point_figures", "--load", stdout=out)
+    assert "Placed 361 points" in out.getvalue()
+    assert "1 updated, 359 unchanged, 1 kept as editors left them (ST36)" in out.getvalue()
+    assert AcupointPage.objects.get(code="ST36").figure_x == 70
+    assert AcupointPage.objects.get(code="ST37").figure_x == 79
 
 
 IN_ORDER = sorted(POINTS, key=lambda c: (meridians.ORDER[POINTS[c]["meridian"]], int(POINTS[c]["number"])))

@@ -3,9 +3,10 @@
     python manage.py build_point_figures           # rewrite the file
     python manage.py build_point_figures --check   # exit 1 if the file is out of date (CI)
     python manage.py build_point_figures --list    # print how each point was placed
+    python manage.py build_point_figures --load    # rewrite the file, then update the point pages
 
-Run it after editing a location in acupoints.csv or the figures, then `load_demo` (or the loader) to update the
-pages. Editors' own changes to a point's figure fields in the admin are kept, as for every other field.
+Run it after editing a location in acupoints.csv or the figures. With --load (or a later `load_demo`) the pages
+take the new positions; a point whose figure fields an editor changed in the admin is kept as the editor left it.
 """
 
 import csv
@@ -24,8 +25,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--check", action="store_true", help="Only check that the file is up to date.")
         parser.add_argument("--list", action="store_true", help="Print each point's figure and how it was placed.")
+        parser.add_argument("--load", action="store_true", help="Then update the point pages from the file.")
 
-    def handle(self, *args, check=False, list=False, **options):
+    def handle(self, *args, check=False, list=False, load=False, **options):
         with POINTS_CSV.open(encoding="utf-8") as fh:
             placements = figure_builder.place_all(csv.DictReader(fh))
         if list:
@@ -46,4 +48,20 @@ class Command(BaseCommand):
             f"Placed {len(placements)} points ({measured} measured from their location sentence, "
             f"{len(placements) - measured} from the anchor table): "
             + ", ".join(f"{views[v]} {v}" for v in figure_builder.figures.VIEWS)
+        )
+        if load:
+            self._load()
+
+    def _load(self):
+        from articles.loader import load_points
+        from articles.models import PointIndexPage
+
+        index = PointIndexPage.objects.first()
+        if index is None:
+            raise CommandError("There is no point library page yet (run load_demo first).")
+        report = load_points(index)
+        self.stdout.write(
+            f"Point pages: {len(report.updated)} updated, {report.unchanged} unchanged, "
+            f"{len(report.kept_editor_changes)} kept as editors left them"
+            + (f" ({', '.join(report.kept_editor_changes)})" if report.kept_editor_changes else "")
         )
