@@ -306,7 +306,7 @@ PALM = [
     Rect(27, 26, 13, 72, 6),  # ring finger
     Rect(42, 18, 13, 80, 6),  # middle finger
     Rect(57, 28, 13, 70, 6),  # index finger
-    Poly(((58, 146), (72, 110), (88, 86), (96, 92), (84, 124), (72, 152))),  # thumb
+    Poly(((58, 150), (64, 118), (80, 92), (90, 84), (98, 92), (86, 118), (76, 150))),  # thumb
     Rect(12, 88, 60, 62, 14),  # palm
     Rect(24, 146, 38, 44, 6),  # wrist
 ]
@@ -339,14 +339,10 @@ FOOT_TOP = [
     Ellipse(74, 52, 8, 9),  # outer ankle bone (lateral malleolus)
     Poly(((30, 56), (80, 56), (92, 132), (90, 150), (26, 150), (24, 100))),  # foot
 ]
-SOLE = [
-    Ellipse(134, 168, 8, 14),  # big toe
-    Ellipse(148, 170, 5.5, 11),
-    Ellipse(160, 168, 5, 10),
-    Ellipse(170, 164, 4.5, 9),
-    Ellipse(178, 158, 4, 8),
-    Ellipse(151, 34, 16, 20),  # heel
-    Poly(((138, 44), (164, 44), (180, 120), (174, 160), (128, 160), (132, 100))),
+# The sole of the same foot, toes down as on the top view (so the big toe is now on the right), heel at the top.
+SOLE = [mirror(toe) for toe in FOOT_TOP[:5]] + [
+    Ellipse(145, 46, 24, 18),  # heel
+    Poly(((122, 46), (170, 46), (176, 100), (174, 150), (110, 150), (108, 132))),
 ]
 FOOT_VIEW = View(
     "foot",
