@@ -61,6 +61,23 @@ AUTHOR = {
     ],
 }
 
+SHOP = {
+    "page": {
+        "title": "Shop",
+        "intro": (
+            "Tools our writers use in the guides, with ratings from readers who bought them. "
+            "Every retailer link is checked regularly."
+        ),
+        "seo_title": "Gua sha and acupressure tools, rated by readers",
+    },
+    "categories": [
+        ("Facial tools", "facial-tools", "Stones and rollers shaped for the face and neck."),
+        ("Body tools", "body-tools", "Larger scrapers and cups for the back, shoulders and legs."),
+        ("Acupressure aids", "acupressure-aids", "Probes, mats and balls that press points for you."),
+    ],
+    "product_categories": ["facial-tools"],
+}
+
 PRODUCT = {
     "slug": "facial-gua-sha-tool",
     "name": "Facial Gua Sha Tool For Beginner",

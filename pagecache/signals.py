@@ -13,6 +13,7 @@ WATCHED_MODELS = {
     "products.productfeature",
     "products.offer",
     "products.productreview",
+    "products.productcategory",  # shop filter links
     "tcmtips.sitesettings",
     "articles.complaint",
     "wagtailimages.image",

@@ -1,13 +1,43 @@
+from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Avg, Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, RevisionMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable, Page, RevisionMixin
 from wagtail.search import index
+
+from tcmtips.models import BasePage
+
+from .panels import ProductFactsPanel
+
+STARS = (5, 4, 3, 2, 1)
+
+
+class ProductCategory(models.Model):
+    """A shelf of the shop (facial tools, body tools, acupressure aids…), kept by editors as a snippet."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text="Used in the shop's filter link /products/category/<slug>/."
+    )
+    description = models.CharField(max_length=240, blank=True, help_text="One line shown above the filtered list.")
+    sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first in the filter links.")
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name_plural = "product categories"
+
+    def __str__(self):
+        return self.name
 
 
 class Product(RevisionMixin, index.Indexed, ClusterableModel):
@@ -16,12 +46,17 @@ class Product(RevisionMixin, index.Indexed, ClusterableModel):
     tagline = models.CharField(max_length=200, blank=True)
     badge = models.CharField(max_length=60, blank=True, help_text="For example “Best Gua Sha Product”.")
     image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    categories = ParentalManyToManyField(ProductCategory, blank=True, related_name="products")
+    # The sitemap's lastmod: any save from the snippet editor (features and offers included) touches it.
+    updated_at = models.DateTimeField(auto_now=True)
 
     panels = [
+        ProductFactsPanel(heading="At a glance"),
         MultiFieldPanel(
             [FieldPanel("name"), FieldPanel("slug"), FieldPanel("badge"), FieldPanel("tagline")], heading="Product"
         ),
         FieldPanel("image"),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         InlinePanel("features", label="Features", min_num=1),
         InlinePanel("offers", label="Retailer offers"),
     ]
@@ -47,7 +82,7 @@ class Product(RevisionMixin, index.Indexed, ClusterableModel):
             products,
             "image",
             "features",
-            Prefetch("offers", queryset=Offer.objects.filter(active=True), to_attr="active_offers"),
+            Prefetch("offers", queryset=Offer.objects.available(), to_attr="active_offers"),
         )
         featured = {r.product_id: r for r in ProductReview.objects.featured_for([p.pk for p in products])}
         for product in products:
@@ -55,11 +90,29 @@ class Product(RevisionMixin, index.Indexed, ClusterableModel):
 
     @cached_property
     def active_offers(self):
-        return list(self.offers.filter(active=True))
+        return list(Offer.objects.available().filter(product=self))
 
     @cached_property
     def rating_summary(self):
-        return self.reviews.approved().aggregate(average=Avg("rating"), count=Count("id"))
+        """Average, count and how many approved reviews gave each number of stars, in one query."""
+        summary = (
+            self.reviews.approved()
+            .order_by()
+            .aggregate(
+                average=Avg("rating"),
+                count=Count("id"),
+                **{f"stars_{n}": Count("id", filter=Q(rating=n)) for n in STARS},
+            )
+        )
+        total = summary["count"]
+        summary["bars"] = []
+        for n in STARS:
+            percent = round(100 * summary[f"stars_{n}"] / total) if total else 0
+            # step: the bar's width class (w0, w5 … w100 in site.css; the CSP allows no inline styles).
+            summary["bars"].append(
+                {"stars": n, "count": summary[f"stars_{n}"], "percent": percent, "step": 5 * round(percent / 5)}
+            )
+        return summary
 
     @cached_property
     def featured_review(self):
@@ -78,6 +131,12 @@ class ProductFeature(Orderable):
         return self.title
 
 
+class OfferQuerySet(models.QuerySet):
+    def available(self):
+        """The offers shoppers may see and click: the one rule every listing of retailer links uses."""
+        return self.filter(active=True)
+
+
 class Offer(Orderable):
     product = ParentalKey(Product, on_delete=models.CASCADE, related_name="offers")
     slug = models.SlugField(max_length=120, unique=True, help_text="Used in the counted link /go/<slug>/.")
@@ -92,6 +151,8 @@ class Offer(Orderable):
     consecutive_failures = models.PositiveSmallIntegerField(default=0, editable=False)
     last_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
     broken = models.BooleanField(default=False, editable=False)
+
+    objects = OfferQuerySet.as_manager()
 
     panels = [FieldPanel("retailer"), FieldPanel("label"), FieldPanel("slug"), FieldPanel("url"), FieldPanel("active")]
 
@@ -110,11 +171,11 @@ class ProductReviewQuerySet(models.QuerySet):
         return self.filter(approved=False, rejected=False)
 
     def featured_for(self, product_ids):
-        """One review per product, the best rated and then the newest approved one, in a single query
-        (a correlated subquery, so it works the same on SQLite and PostgreSQL)."""
+        """One review per product in a single query (a correlated subquery, so it works the same on SQLite
+        and PostgreSQL): the one an editor featured, else the best rated and then the newest approved one."""
         best = (
             ProductReview.objects.filter(product=OuterRef("product"), approved=True)
-            .order_by("-rating", "-created_at", "-pk")
+            .order_by("-featured", "-rating", "-created_at", "-pk")
             .values("pk")[:1]
         )
         return self.filter(product_id__in=product_ids, approved=True, pk=Subquery(best))
@@ -129,6 +190,13 @@ class ProductReview(models.Model):
     approved = models.BooleanField(default=False)
     rejected = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    featured = models.BooleanField(
+        default=False,
+        help_text="Quote this review on the product's card instead of the best-rated one. Only approved reviews "
+        "are shown; featuring one un-features the product's other reviews.",
+    )
+    # Only a count: who voted is never stored (see products/helpful.py).
+    helpful_count = models.PositiveIntegerField(default=0, editable=False)
 
     objects = ProductReviewQuerySet.as_manager()
 
@@ -140,6 +208,7 @@ class ProductReview(models.Model):
         FieldPanel("email"),
         FieldPanel("approved"),
         FieldPanel("rejected"),
+        FieldPanel("featured"),
     ]
 
     class Meta:
@@ -150,6 +219,13 @@ class ProductReview(models.Model):
 
     def __str__(self):
         return f"{self.name} on {self.product} ({self.rating}/5)"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.featured:  # one featured review per product, so the card's choice is never ambiguous
+            ProductReview.objects.filter(product_id=self.product_id, featured=True).exclude(pk=self.pk).update(
+                featured=False
+            )
 
 
 class OutboundClick(models.Model):
@@ -164,3 +240,42 @@ class OutboundClick(models.Model):
 
     def __str__(self):
         return f"{self.offer} at {self.clicked_at:%Y-%m-%d %H:%M}"
+
+
+class ProductIndexPage(RoutablePageMixin, BasePage):
+    """The shop at /products/: every product as a card, filtered by category (/products/category/<slug>/),
+    sorted by rating or name, paginated. Product pages themselves stay at /products/<slug>/ (a plain view,
+    products/urls.py) so they work whether or not an editor has created this page."""
+
+    intro = models.TextField(blank=True, help_text="A sentence or two under the shop's title.")
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["tcmtips.HomePage"]
+    subpage_types = []
+    max_count = 1
+    per_page = 24
+
+    @property
+    def intro_text(self):
+        return self.intro
+
+    @path("")
+    def all_products(self, request):
+        return self.render_shop(request, category=None)
+
+    @path("category/<slug:slug>/")
+    def category(self, request, slug):
+        category = ProductCategory.objects.filter(slug=slug).first()
+        if category is None:
+            raise Http404("No such product category")
+        return self.render_shop(request, category=category)
+
+    def category_url(self, category):
+        return self.url + self.reverse_subpage("category", args=[category.slug])
+
+    def render_shop(self, request, category):
+        from .shop import shop_context
+
+        context = self.get_context(request)
+        context.update(shop_context(self, request, category))
+        return TemplateResponse(request, self.get_template(request), context)

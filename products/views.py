@@ -1,34 +1,64 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from . import helpful
 from .clicks import client_hash, internal_source_path, is_prefetch, looks_like_bot
 from .forms import ReviewForm
-from .models import Offer, OutboundClick, Product
+from .models import Offer, OutboundClick, Product, ProductReview
 from .reviews import count_submission, rate_limited, same_origin
-from .structured_data import product_json_ld
+from .shop import REVIEW_SORTS, chosen_sort, pages_featuring, shop_index, sort_links
+from .structured_data import breadcrumbs_json_ld, product_json_ld
 
 REVIEWS_PER_PAGE = 10
 
 
 def _product_page(request, product, form=None, status=200):
-    """The product page. Its query count does not grow with the number of reviews: one aggregate for the
-    rating, one count and one slice for the page of reviews."""
+    """The product page. Its query count does not grow with the number of reviews, offers or articles:
+    one aggregate for the rating and its bars, one count and one slice for the page of reviews."""
     prefetch_related_objects(
-        [product], "features", Prefetch("offers", queryset=Offer.objects.filter(active=True), to_attr="active_offers")
+        [product],
+        "features",
+        "categories",
+        Prefetch("offers", queryset=Offer.objects.available(), to_attr="active_offers"),
     )
+    if product.image:  # one query for every rendition the page uses (picture tag, share card, JSON-LD)
+        prefetch_related_objects([product.image], "renditions")
     summary = product.rating_summary
-    reviews = Paginator(product.reviews.approved(), REVIEWS_PER_PAGE).get_page(request.GET.get("page"))
+    sort = chosen_sort(request, REVIEW_SORTS)
+    paginator = Paginator(product.reviews.approved().order_by(*REVIEW_SORTS[sort][1]), REVIEWS_PER_PAGE)
+    paginator.count = summary["count"]  # already counted by the rating summary
+    reviews = paginator.get_page(request.GET.get("page"))
+    index = shop_index(request)
+    crumbs = breadcrumbs_json_ld(request, product, index)
     context = {
         "product": product,
         "summary": summary,
         "reviews": reviews,
+        "review_sort": sort,
+        "review_sorts": sort_links(REVIEW_SORTS, sort),
+        "default_review_sort": next(iter(REVIEW_SORTS)),
+        "voted": request.GET.get("voted", ""),
+        "shop": index,
+        "category_links": [{"name": c.name, "url": index.category_url(c)} for c in product.categories.all()]
+        if index
+        else [],
+        "breadcrumbs": crumbs,
+        "featured_in": pages_featuring(product),
         "form": form or ReviewForm(),
         "thanks": request.GET.get("review") == "thanks",
-        "structured_data": product_json_ld(request, product, summary, reviews),
+        "canonical_url": request.build_absolute_uri(product.get_absolute_url()),
+        "share_image_url": (
+            request.build_absolute_uri(product.image.get_rendition("fill-1200x630|format-jpeg").url)
+            if product.image
+            else ""
+        ),
+        "structured_data": product_json_ld(request, product, summary, reviews) + crumbs["script"],
     }
     return render(request, "products/product_detail.html", context, status=status)
 
@@ -71,6 +101,48 @@ def submit_review(request, slug):
         review.approved = review.rejected = False
         review.save()
     return HttpResponseRedirect(f"{product.get_absolute_url()}?review=thanks#review-form", status=303)
+
+
+# Exempt from the CSRF check for the same reasons as submit_review above: the page holding the button is
+# served from the shared cache, and a vote exercises no session authority. Origin is still required.
+@csrf_exempt
+@require_POST
+def helpful_vote(request, pk):
+    review = ProductReview.objects.select_related("product").filter(pk=pk, approved=True).first()
+    if review is None:
+        raise Http404("No such review")
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    if not same_origin(request):
+        return _vote_answer(wants_json, 403, "Votes can only be sent from the product page on this site.")
+    if helpful.rate_limited(request):
+        return _vote_answer(
+            wants_json, 429, "You have voted on many reviews in the last hour. Please try again later.", retry=3600
+        )
+    counted = helpful.record_vote(request, review)
+    if wants_json:
+        count = ProductReview.objects.values_list("helpful_count", flat=True).get(pk=review.pk)
+        message = "Thank you for your vote." if counted else "Your vote on this review was already counted."
+        return JsonResponse(
+            {"counted": counted, "count": count, "message": message}, headers={"Cache-Control": "no-store"}
+        )
+    # Without JavaScript: back to the review, on the same page and in the same order the reader had.
+    query = {"voted": review.pk}
+    if request.POST.get("sort") in REVIEW_SORTS:
+        query["sort"] = request.POST["sort"]
+    if request.POST.get("page", "").isdigit():
+        query["page"] = request.POST["page"]
+    return HttpResponseRedirect(
+        f"{review.product.get_absolute_url()}?{urlencode(query)}#review-{review.pk}", status=303
+    )
+
+
+def _vote_answer(wants_json, status, message, retry=None):
+    headers = {"Cache-Control": "no-store"}
+    if retry:
+        headers["Retry-After"] = str(retry)
+    if wants_json:
+        return JsonResponse({"counted": False, "message": message}, status=status, headers=headers)
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8", headers=headers)
 
 
 @require_http_methods(["GET", "HEAD"])

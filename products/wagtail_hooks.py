@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from tcmtips.events import content_changed
 from tcmtips.models import SiteSettings
 
-from .models import Offer, Product, ProductReview
+from .models import Offer, Product, ProductCategory, ProductReview
 from .reports import can_see_clicks, click_report
 
 
@@ -55,7 +55,7 @@ class ProductReviewViewSet(SnippetViewSet):
     model = ProductReview
     icon = "comment"
     menu_label = "Reader reviews"
-    list_display = ["name", "product", "rating", "approved", "rejected", "created_at"]
+    list_display = ["name", "product", "rating", "approved", "rejected", "featured", "helpful_count", "created_at"]
     filterset_class = ProductReviewFilterSet
     search_fields = ["name", "text"]
 
@@ -79,11 +79,21 @@ class OfferViewSet(SnippetViewSet):
         return Offer.objects.select_related("product").order_by("-broken", "product__name", "sort_order")
 
 
+class ProductCategoryViewSet(SnippetViewSet):
+    """The shop's filter links (/products/category/<slug>/), in the editors' order."""
+
+    model = ProductCategory
+    icon = "folder-open-inverse"
+    menu_label = "Categories"
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name"]
+
+
 class ShopViewSetGroup(SnippetViewSetGroup):
     menu_label = "Shop"
     menu_icon = "tag"
     menu_order = 300
-    items = (ProductViewSet, OfferViewSet, ProductReviewViewSet)
+    items = (ProductViewSet, ProductCategoryViewSet, OfferViewSet, ProductReviewViewSet)
 
 
 register_snippet(ShopViewSetGroup)

@@ -2,11 +2,13 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from articles.feeds import LatestArticlesFeed
 from products import urls as product_urls
+from products.sitemaps import ProductSitemap
 from search import views as search_views
 
 from . import views
@@ -15,7 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap, "products": ProductSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("feed/", LatestArticlesFeed(), name="feed"),
     path("", include(product_urls)),

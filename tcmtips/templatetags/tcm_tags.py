@@ -14,6 +14,8 @@ def page_meta(context, page):
     request = context["request"]
     image = getattr(page, "share_image", None)
     canonical = page.get_full_url(request) if hasattr(page, "get_full_url") else request.build_absolute_uri()
+    # A routable page's sub-route (the shop's category pages) is its own canonical URL.
+    canonical = context.get("canonical_url") or canonical
     return {
         "page": page,
         "og_type": getattr(page, "og_type", "website"),

@@ -22,7 +22,7 @@ from demo import content
 from demo.images import demo_image
 from home.models import HomePage
 from pagecache.middleware import bump_page_cache
-from products.models import Offer, Product, ProductFeature, ProductReview
+from products.models import Offer, Product, ProductCategory, ProductFeature, ProductIndexPage, ProductReview
 from tcmtips.models import SiteSettings
 
 
@@ -74,6 +74,7 @@ class Command(BaseCommand):
             author = self.author(home)
             reviewer = self.reviewer(home)
             product = self.product()
+            self.shop(home, product)
             self.article(article_index, author, reviewer, product)
         bump_page_cache()
         if admin:
@@ -179,6 +180,18 @@ class Command(BaseCommand):
         ProductReview.objects.create(product=product, approved=True, **data["review"])
         product.save_revision(log_action=True)
         return product
+
+    def shop(self, home, product):
+        """The shop page and its categories; the demo product goes on its shelf only when the category is new,
+        so an editor's own filing is left alone."""
+        child(home, ProductIndexPage, "products", **content.SHOP["page"])
+        for order, (name, slug, description) in enumerate(content.SHOP["categories"]):
+            category, created = ProductCategory.objects.get_or_create(
+                slug=slug, defaults={"name": name, "description": description, "sort_order": order}
+            )
+            if created and slug in content.SHOP["product_categories"]:
+                product.categories.add(category)
+                product.save()
 
     def article(self, index, author, reviewer, product):
         data = content.ARTICLE

@@ -75,3 +75,29 @@
     });
   });
 })();
+/* shop (issue 15): "Was this helpful?" votes without leaving the page. Without JavaScript the form posts
+   and the server sends the reader back to the review. */
+(function () {
+  "use strict";
+  document.querySelectorAll(".helpful-form").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = form.querySelector("button");
+      if (button) button.disabled = true;
+      fetch(form.action, { method: "POST", body: new FormData(form), headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) { return response.json(); })
+        .then(function (data) {
+          var count = form.querySelector(".helpful-count");
+          if (typeof data.count === "number" && count) {
+            count.textContent = data.count + (data.count === 1 ? " reader found" : " readers found") + " this helpful.";
+          }
+          var note = document.createElement("span");
+          note.className = "notice";
+          note.setAttribute("role", "status");
+          note.textContent = data.message || "";
+          if (button) button.replaceWith(note); else form.appendChild(note);
+        })
+        .catch(function () { form.submit(); });
+    });
+  });
+})();

@@ -1,0 +1,119 @@
+"""What the shop (/products/) and a product page show, kept apart from the models so each query is easy to
+see. The shop costs the same number of queries whatever the number of products: one for the category
+links, one count and one slice for the page of cards, one each for their images and renditions."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import Avg, Count, F, IntegerField, Prefetch, Q
+from django.db.models.functions import Cast
+from wagtail.images import get_image_model
+from wagtail.models import Page, ReferenceIndex
+
+from tcmtips import seo
+
+from .models import Product, ProductCategory
+
+# ?sort= values. Unknown values fall back to the first (sorting only orders; it never names a thing that
+# could be missing, so there is nothing to 404 about). Unknown categories are a 404, see ProductIndexPage.
+SHOP_SORTS = {
+    "rating": ("Best rated", (F("average_rating").desc(nulls_last=True), "-review_count", "name")),
+    "name": ("Name", ("name",)),
+}
+REVIEW_SORTS = {
+    "newest": ("Newest", ("-created_at", "-pk")),
+    "highest": ("Highest rating", ("-rating", "-created_at", "-pk")),
+    "lowest": ("Lowest rating", ("rating", "-created_at", "-pk")),
+}
+CARD_IMAGE = "fill-240x240"
+FEATURING_LIMIT = 6
+
+
+def chosen_sort(request, sorts):
+    value = request.GET.get("sort", "")
+    return value if value in sorts else next(iter(sorts))
+
+
+def sort_links(sorts, current):
+    return [{"value": value, "label": label, "current": value == current} for value, (label, _order) in sorts.items()]
+
+
+def with_ratings(products):
+    """Average rating and count of approved reviews, as columns of the product query itself."""
+    approved = Q(reviews__approved=True)
+    return products.annotate(
+        average_rating=Avg("reviews__rating", filter=approved), review_count=Count("reviews", filter=approved)
+    )
+
+
+def shop_context(index, request, category):
+    products = Product.objects.all()
+    if category is not None:
+        products = products.filter(categories=category)
+    sort = chosen_sort(request, SHOP_SORTS)
+    products = (
+        with_ratings(products)
+        .order_by(*SHOP_SORTS[sort][1])
+        .prefetch_related(Prefetch("image", queryset=get_image_model().objects.prefetch_related("renditions")))
+    )
+    # get_page(): ?page=abc is page 1 and ?page=99999 the last page, never an error.
+    page = Paginator(products, index.per_page).get_page(request.GET.get("page"))
+    categories = [
+        c
+        for c in ProductCategory.objects.annotate(product_count=Count("products")).order_by(
+            *ProductCategory._meta.ordering
+        )
+        if c.product_count
+    ]
+    base_url = index.category_url(category) if category else index.url
+    canonical = index.get_full_url(request)
+    if category is not None:
+        canonical += index.reverse_subpage("category", args=[category.slug])
+    if page.number > 1:
+        canonical += f"?page={page.number}"
+    return {
+        "products": page,
+        "category": category,
+        "categories": [{"category": c, "url": index.category_url(c), "current": c == category} for c in categories],
+        "sort": sort,
+        "default_sort": next(iter(SHOP_SORTS)),
+        "sorts": sort_links(SHOP_SORTS, sort),
+        "base_url": base_url,
+        "canonical_url": canonical,
+        "shop_structured_data": seo.dumps(shop_graph(index, request, category)),
+    }
+
+
+def shop_graph(index, request, category):
+    crumbs = seo.breadcrumb_list(index, request)
+    if category is not None:
+        items = crumbs["itemListElement"]
+        items.append(
+            {
+                "@type": "ListItem",
+                "position": len(items) + 1,
+                "name": category.name,
+                "item": index.get_full_url(request) + index.reverse_subpage("category", args=[category.slug]),
+            }
+        )
+    return {"@context": seo.CONTEXT, **crumbs}
+
+
+def pages_featuring(product, limit=FEATURING_LIMIT):
+    """Live pages whose content chooses this product (in practice articles with a product card), from
+    Wagtail's reference index: no copy to keep in sync, and one query however many there are."""
+    ids = (
+        ReferenceIndex.get_references_to(product)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .annotate(pk_int=Cast("object_id", IntegerField()))
+        .values("pk_int")
+    )
+    pages = Page.objects.live().public().filter(pk__in=ids).order_by("-first_published_at")
+    return list(pages[:limit]) if limit else list(pages)
+
+
+def shop_index(request):
+    """The live shop page, if an editor has made one (the product pages work without it). The shop is a
+    public page by nature, so no view-restriction check (one query fewer on every product page)."""
+    from .models import ProductIndexPage
+
+    return ProductIndexPage.objects.live().only("id", "path", "depth", "url_path", "title", "slug").first()
