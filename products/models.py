@@ -270,6 +270,12 @@ class ProductIndexPage(RoutablePageMixin, BasePage):
             raise Http404("No such product category")
         return self.render_shop(request, category=category)
 
+    def serve(self, request, view=None, args=None, kwargs=None):
+        # HomePage.route finds /products/ in one lookup and serves it without a sub-route: that is this list.
+        if view is None:
+            view, args, kwargs = self.all_products, (), {}
+        return super().serve(request, view, args, kwargs)
+
     def category_url(self, category):
         return self.url + self.reverse_subpage("category", args=[category.slug])
 

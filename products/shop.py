@@ -84,18 +84,21 @@ def shop_context(index, request, category):
 
 
 def shop_graph(index, request, category):
-    crumbs = seo.breadcrumb_list(index, request)
+    """Home › Shop (› category). Names and URLs come from the page and Wagtail's cached site root paths,
+    so the trail costs no query (the shop sits right under the home page)."""
+    _site_id, home, _path = index.get_url_parts(request)
+    shop_url = index.get_full_url(request)
+    trail = [("Home", home + "/"), (index.title, shop_url)]
     if category is not None:
-        items = crumbs["itemListElement"]
-        items.append(
-            {
-                "@type": "ListItem",
-                "position": len(items) + 1,
-                "name": category.name,
-                "item": index.get_full_url(request) + index.reverse_subpage("category", args=[category.slug]),
-            }
-        )
-    return {"@context": seo.CONTEXT, **crumbs}
+        trail.append((category.name, shop_url + index.reverse_subpage("category", args=[category.slug])))
+    return {
+        "@context": seo.CONTEXT,
+        "@type": "BreadcrumbList",
+        "@id": trail[-1][1] + "#breadcrumb",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": name, "item": url} for n, (name, url) in enumerate(trail, 1)
+        ],
+    }
 
 
 def pages_featuring(product, limit=FEATURING_LIMIT):
