@@ -82,7 +82,10 @@ def test_the_page_costs_the_same_number_of_queries_with_1_or_200_reviews(client,
     )
     with_200 = _queries_for_page(client)
     assert with_one == with_200
-    assert with_200 <= 10
+    # Product, features, categories, offers, renditions, rating summary, page of reviews (7); the shop page
+    # for the breadcrumb (1); pages featuring the product and their view restrictions (2); site root paths,
+    # site and settings (3, cached across requests in production).
+    assert with_200 <= 13
 
 
 def test_a_cached_product_page_costs_no_queries(client, product):
@@ -121,3 +124,117 @@ def test_without_approved_reviews_there_is_no_rating_markup(client, product):
     ProductReview.objects.filter(product=product).update(approved=False)
     data = json_ld(client.get(URL).content.decode())
     assert "aggregateRating" not in data and "review" not in data
+
+
+def test_the_rating_summary_adds_up_to_the_review_count(client, product):
+    ProductReview.objects.filter(product=product).delete()
+    for rating, times in {5: 6, 4: 3, 2: 1}.items():
+        for _ in range(times):
+            ProductReview.objects.create(product=product, name="R", rating=rating, text="Words.", approved=True)
+    ProductReview.objects.create(product=product, name="Pending", rating=1, text="Not approved yet.")
+    html = client.get(URL).content.decode()
+    bars = re.findall(
+        r'<span class="bar-label">(\d) stars?</span>.*?w(\d+)"></span></span><span class="bar-count">(\d+)'
+        r'<span class="visually-hidden"> reviews?, (\d+)%</span>',
+        html,
+    )
+    assert [(int(stars), int(count)) for stars, _w, count, _p in bars] == [(5, 6), (4, 3), (3, 0), (2, 1), (1, 0)]
+    assert sum(int(count) for _s, _w, count, _p in bars) == 10
+    assert [int(percent) for *_rest, percent in bars] == [60, 30, 0, 10, 0]
+    assert [int(width) for _s, width, _c, _p in bars] == [60, 30, 0, 10, 0]
+    summary = product.rating_summary
+    assert summary["count"] == sum(bar["count"] for bar in summary["bars"]) == 10
+
+
+def review_names(html):
+    return re.findall(r'<figure class="reader-review" id="review-\d+"><figcaption>([^<]+?) <', html)
+
+
+@pytest.fixture
+def three_reviews(product):
+    ProductReview.objects.filter(product=product).delete()
+    made = {}
+    for name, rating in [("Oldest Olga", 3), ("Middle Max", 5), ("Newest Nell", 1)]:
+        made[name] = ProductReview.objects.create(product=product, name=name, rating=rating, text="Words.", approved=True)
+    return made
+
+
+def test_reviews_sort_by_newest_highest_or_lowest_with_plain_links(client, three_reviews):
+    html = client.get(URL).content.decode()
+    assert review_names(html) == ["Newest Nell", "Middle Max", "Oldest Olga"]
+    assert 'href="?sort=highest#reviews"' in html and 'href="?sort=lowest#reviews"' in html
+    assert review_names(client.get(URL, {"sort": "highest"}).content.decode()) == ["Middle Max", "Oldest Olga", "Newest Nell"]
+    assert review_names(client.get(URL, {"sort": "lowest"}).content.decode()) == ["Newest Nell", "Oldest Olga", "Middle Max"]
+    assert review_names(client.get(URL, {"sort": "nonsense"}).content.decode()) == ["Newest Nell", "Middle Max", "Oldest Olga"]
+
+
+def test_review_pages_keep_the_sort_order(client, product):
+    ProductReview.objects.filter(product=product).delete()
+    ProductReview.objects.bulk_create(
+        ProductReview(product=product, name=f"Reader {i}", rating=1 + i % 5, text="Words.", approved=True) for i in range(15)
+    )
+    html = client.get(URL, {"sort": "lowest"}).content.decode()
+    assert 'href="?sort=lowest&amp;page=2#reviews"' in html
+    second = client.get(URL, {"sort": "lowest", "page": "2"}).content.decode()
+    ratings = [int(r) for r in re.findall(r'<span class="visually-hidden">(\d) out of 5</span> <time', second)]
+    assert ratings and ratings == sorted(ratings) and ratings[0] >= 4
+
+
+def test_every_available_offer_is_listed_with_its_retailer_and_last_check(client, product):
+    import datetime
+
+    from products.models import Offer
+
+    checked = datetime.datetime(2026, 3, 4, 12, tzinfo=datetime.UTC)
+    Offer.objects.filter(product=product).update(last_checked_at=checked)
+    Offer.objects.create(product=product, slug="gua-sha-etsy", retailer="Etsy", label="Buy on Etsy", url="https://example.com/")
+    Offer.objects.create(
+        product=product, slug="gua-sha-gone", retailer="Gone", label="Buy at Gone", url="https://example.com/", active=False
+    )
+    html = client.get(URL).content.decode()
+    assert "Amazon · link checked <time datetime=\"2026-03-04\">4 Mar 2026</time>" in html
+    assert "Etsy · link not checked yet" in html
+    assert "/go/gua-sha-gone/" not in html
+    # The disclosure sits right before the first purchase button.
+    assert html.index('class="disclosure"') < html.index('class="buy"') < html.index('class="disclosure"') + 600
+
+
+def test_breadcrumbs_lead_through_the_shop(client, product):
+    html = client.get(URL).content.decode()
+    assert '<li><a href="http://localhost/products/">Shop</a></li>' in html
+    trail = [data for data in all_json_ld(html) if data.get("@type") == "BreadcrumbList"][0]
+    assert [item["name"] for item in trail["itemListElement"]] == ["Home", "Shop", product.name]
+
+
+def test_product_pages_work_without_a_shop_page(client, product):
+    from products.models import ProductIndexPage
+
+    ProductIndexPage.objects.get().delete()
+    html = client.get(URL).content.decode()
+    trail = [data for data in all_json_ld(html) if data.get("@type") == "BreadcrumbList"][0]
+    assert [item["name"] for item in trail["itemListElement"]] == ["Home", product.name]
+    assert client.get("/products/").status_code == 404
+
+
+def test_canonical_and_open_graph(client, product):
+    html = client.get(URL).content.decode()
+    assert f'<link rel="canonical" href="http://testserver{URL}">' in html
+    assert f'<meta property="og:url" content="http://testserver{URL}">' in html
+    assert f'<meta property="og:title" content="{product.name}">' in html
+    assert '<meta property="og:type" content="product">' in html
+    assert re.search(r'<meta property="og:image" content="http://testserver/[^"]+\.jpg">', html)
+
+
+def test_the_product_lists_the_articles_that_feature_it(client, product, article):
+    html = client.get(URL).content.decode()
+    featured = html[html.index('id="featured-in-heading"') :]
+    assert f'href="{article.url}">{article.title}</a>' in featured
+
+
+def all_json_ld(html):
+    return [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+
+
+def test_products_are_in_the_category_links_of_their_page(client, product):
+    html = client.get(URL).content.decode()
+    assert '<p class="product-categories">In <a href="/products/category/facial-tools/">Facial tools</a></p>' in html
