@@ -19,11 +19,13 @@ def product_facts(product):
     clicks = OutboundClick.objects.filter(offer__product=product, clicked_at__gte=since).aggregate(
         people=Count("id", filter=Q(is_bot=False)), bots=Count("id", filter=Q(is_bot=True))
     )
-    reviews = ProductReview.objects.filter(product=product).aggregate(
-        approved=Count("id", filter=Q(approved=True)),
-        pending=Count("id", filter=Q(approved=False, rejected=False)),
-        rejected=Count("id", filter=Q(rejected=True, approved=False)),
+    # Aliases must differ from the field names the filters read.
+    counts = ProductReview.objects.filter(product=product).aggregate(
+        n_approved=Count("id", filter=Q(approved=True)),
+        n_pending=Count("id", filter=Q(approved=False, rejected=False)),
+        n_rejected=Count("id", filter=Q(rejected=True, approved=False)),
     )
+    reviews = {name[2:]: value for name, value in counts.items()}
     return {
         "click_days": CLICK_DAYS,
         "clicks": clicks,
