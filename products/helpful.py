@@ -2,9 +2,10 @@
 
 The database holds only a count per review. That a reader has voted is remembered in the cache for
 VOTE_MEMORY_SECONDS, under a key hashed from the secret key, their address and the review (never the address
-itself), so a reader can vote once per review, and no more than VOTES_PER_CLIENT_PER_HOUR times an hour across all reviews (the same
-client address and counters as the review form, tcmtips/ratelimit.py). If the cache is down a vote is not
-counted: the page still works, and nobody can pile up votes while nothing remembers them.
+itself), so a reader can vote once per review, and no more than VOTES_PER_CLIENT_PER_HOUR times an hour
+across all reviews (the same client address and counters as the review form, tcmtips/ratelimit.py). If the
+cache is down a vote is not counted: the page still works, and nobody can pile up votes while nothing
+remembers them.
 
 Votes are an UPDATE, not a save(): no signal fires, so no cached page is dropped. Pages show the count they
 were rendered with (at most PAGE_CACHE_SECONDS old); the vote's own answer carries the new count."""

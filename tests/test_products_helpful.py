@@ -39,7 +39,11 @@ def test_each_review_has_a_helpful_button(client, review):
 
 def test_one_vote_per_reader_per_review(client, review):
     first = vote(client, review)
-    assert first.status_code == 200 and first.json() == {"counted": True, "count": 1, "message": "Thank you for your vote."}
+    assert first.status_code == 200 and first.json() == {
+        "counted": True,
+        "count": 1,
+        "message": "Thank you for your vote.",
+    }
     again = vote(client, review)
     assert again.status_code == 200 and again.json()["counted"] is False and again.json()["count"] == 1
     assert count(review) == 1

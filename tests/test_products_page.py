@@ -155,7 +155,9 @@ def three_reviews(product):
     ProductReview.objects.filter(product=product).delete()
     made = {}
     for name, rating in [("Oldest Olga", 3), ("Middle Max", 5), ("Newest Nell", 1)]:
-        made[name] = ProductReview.objects.create(product=product, name=name, rating=rating, text="Words.", approved=True)
+        made[name] = ProductReview.objects.create(
+            product=product, name=name, rating=rating, text="Words.", approved=True
+        )
     return made
 
 
@@ -163,15 +165,28 @@ def test_reviews_sort_by_newest_highest_or_lowest_with_plain_links(client, three
     html = client.get(URL).content.decode()
     assert review_names(html) == ["Newest Nell", "Middle Max", "Oldest Olga"]
     assert 'href="?sort=highest#reviews"' in html and 'href="?sort=lowest#reviews"' in html
-    assert review_names(client.get(URL, {"sort": "highest"}).content.decode()) == ["Middle Max", "Oldest Olga", "Newest Nell"]
-    assert review_names(client.get(URL, {"sort": "lowest"}).content.decode()) == ["Newest Nell", "Oldest Olga", "Middle Max"]
-    assert review_names(client.get(URL, {"sort": "nonsense"}).content.decode()) == ["Newest Nell", "Middle Max", "Oldest Olga"]
+    assert review_names(client.get(URL, {"sort": "highest"}).content.decode()) == [
+        "Middle Max",
+        "Oldest Olga",
+        "Newest Nell",
+    ]
+    assert review_names(client.get(URL, {"sort": "lowest"}).content.decode()) == [
+        "Newest Nell",
+        "Oldest Olga",
+        "Middle Max",
+    ]
+    assert review_names(client.get(URL, {"sort": "nonsense"}).content.decode()) == [
+        "Newest Nell",
+        "Middle Max",
+        "Oldest Olga",
+    ]
 
 
 def test_review_pages_keep_the_sort_order(client, product):
     ProductReview.objects.filter(product=product).delete()
     ProductReview.objects.bulk_create(
-        ProductReview(product=product, name=f"Reader {i}", rating=1 + i % 5, text="Words.", approved=True) for i in range(15)
+        ProductReview(product=product, name=f"Reader {i}", rating=1 + i % 5, text="Words.", approved=True)
+        for i in range(15)
     )
     html = client.get(URL, {"sort": "lowest"}).content.decode()
     assert 'href="?sort=lowest&amp;page=2#reviews"' in html
@@ -187,12 +202,19 @@ def test_every_available_offer_is_listed_with_its_retailer_and_last_check(client
 
     checked = datetime.datetime(2026, 3, 4, 12, tzinfo=datetime.UTC)
     Offer.objects.filter(product=product).update(last_checked_at=checked)
-    Offer.objects.create(product=product, slug="gua-sha-etsy", retailer="Etsy", label="Buy on Etsy", url="https://example.com/")
     Offer.objects.create(
-        product=product, slug="gua-sha-gone", retailer="Gone", label="Buy at Gone", url="https://example.com/", active=False
+        product=product, slug="gua-sha-etsy", retailer="Etsy", label="Buy on Etsy", url="https://example.com/"
+    )
+    Offer.objects.create(
+        product=product,
+        slug="gua-sha-gone",
+        retailer="Gone",
+        label="Buy at Gone",
+        url="https://example.com/",
+        active=False,
     )
     html = client.get(URL).content.decode()
-    assert "Amazon · link checked <time datetime=\"2026-03-04\">4 Mar 2026</time>" in html
+    assert 'Amazon · link checked <time datetime="2026-03-04">4 Mar 2026</time>' in html
     assert "Etsy · link not checked yet" in html
     assert "/go/gua-sha-gone/" not in html
     # The disclosure sits right before the first purchase button.

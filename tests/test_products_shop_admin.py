@@ -50,7 +50,9 @@ def test_editors_keep_categories_as_snippets(client, admin_user, demo):
 def test_a_featured_review_is_quoted_on_the_card_instead_of_the_automatic_choice(client, product, article):
     ProductReview.objects.filter(product=product).delete()
     ProductReview.objects.create(product=product, name="Top Tess", rating=5, text="Best words here.", approved=True)
-    chosen = ProductReview.objects.create(product=product, name="Picked Pia", rating=3, text="Balanced words.", approved=True)
+    chosen = ProductReview.objects.create(
+        product=product, name="Picked Pia", rating=3, text="Balanced words.", approved=True
+    )
     assert "Top Tess" in client.get(article.url).content.decode()
     chosen.featured = True
     chosen.save()  # as the snippet editor does; the save also empties the page cache
@@ -59,8 +61,12 @@ def test_a_featured_review_is_quoted_on_the_card_instead_of_the_automatic_choice
 
 
 def test_featuring_a_review_unfeatures_the_products_others(product):
-    first = ProductReview.objects.create(product=product, name="A", rating=4, text="Words.", approved=True, featured=True)
-    second = ProductReview.objects.create(product=product, name="B", rating=4, text="Words.", approved=True, featured=True)
+    first = ProductReview.objects.create(
+        product=product, name="A", rating=4, text="Words.", approved=True, featured=True
+    )
+    second = ProductReview.objects.create(
+        product=product, name="B", rating=4, text="Words.", approved=True, featured=True
+    )
     first.refresh_from_db()
     assert not first.featured and second.featured
 

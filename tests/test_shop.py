@@ -25,7 +25,8 @@ def facial(demo):
 
 def make_products(count, category=None, prefix="Tool"):
     products = Product.objects.bulk_create(
-        Product(name=f"{prefix} {i:03d}", slug=f"{prefix.lower()}-{i:03d}", tagline=f"Tagline {i}") for i in range(count)
+        Product(name=f"{prefix} {i:03d}", slug=f"{prefix.lower()}-{i:03d}", tagline=f"Tagline {i}")
+        for i in range(count)
     )
     if category is not None:
         Product.categories.through.objects.bulk_create(
