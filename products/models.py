@@ -250,7 +250,7 @@ class ProductIndexPage(RoutablePageMixin, BasePage):
     intro = models.TextField(blank=True, help_text="A sentence or two under the shop's title.")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["tcmtips.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
     per_page = 24

@@ -5,9 +5,9 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from pagecache.middleware import page_cache_version
 from products import helpful
 from products.models import Product, ProductReview
-from tcmtips.middleware import page_cache_version
 
 PAGE = "/products/facial-gua-sha-tool/"
 ORIGIN = "http://testserver"

@@ -167,7 +167,7 @@ def test_a_cached_shop_page_costs_no_queries(client, shop):
 
 
 def test_there_is_only_one_shop_and_it_lives_under_the_home_page(shop):
-    from tcmtips.models import HomePage
+    from home.models import HomePage
 
     assert not ProductIndexPage.can_create_at(HomePage.objects.get())
     assert ProductIndexPage.max_count == 1
