@@ -10,26 +10,38 @@ remembers them.
 Votes are an UPDATE, not a save(): no signal fires, so no cached page is dropped. Pages show the count they
 were rendered with (at most PAGE_CACHE_SECONDS old); the vote's own answer carries the new count."""
 
+import hashlib
+
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
+from django.utils import timezone
 
 from tcmtips import ratelimit
+from tcmtips.client import client_ip
 
 from .models import ProductReview
-from .reviews import client_key
 
 VOTES_PER_CLIENT_PER_HOUR = 30
 VOTE_MEMORY_SECONDS = 30 * 24 * 60 * 60
 
 
+def _key(scope, request, *parts, daily=True):
+    # Keyed with the secret (and the date for hourly counters, as the review form's key), so the cache never
+    # holds an address.
+    salt = f"{settings.SECRET_KEY}:{timezone.now().date().isoformat()}" if daily else settings.SECRET_KEY
+    text = ":".join([salt, client_ip(request), *map(str, parts)])
+    return f"{scope}:" + hashlib.sha256(text.encode()).hexdigest()
+
+
 def rate_limited(request):
     """Counts this attempt; True once the reader has gone past the hourly limit."""
-    return ratelimit.count(client_key("helpfulrate", request), 60 * 60) > VOTES_PER_CLIENT_PER_HOUR
+    return ratelimit.count(_key("helpfulrate", request), 60 * 60) > VOTES_PER_CLIENT_PER_HOUR
 
 
 def record_vote(request, review):
     """Add the reader's vote unless they already gave one to this review; True if it was counted."""
-    if not cache.add(client_key("helpful", request, review.pk, daily=False), 1, VOTE_MEMORY_SECONDS):
+    if not cache.add(_key("helpful", request, review.pk, daily=False), 1, VOTE_MEMORY_SECONDS):
         return False
     ProductReview.objects.filter(pk=review.pk).update(helpful_count=F("helpful_count") + 1)
     return True

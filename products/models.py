@@ -74,7 +74,7 @@ class Product(RevisionMixin, index.Indexed, ClusterableModel):
     @staticmethod
     def prefetch_for_cards(products):
         """Everything a card shows, for every card on a page, in four queries however many cards or
-        reviews there are: images, features, active offers, and each product's one featured review."""
+        reviews there are: images, features, available offers, and each product's one featured review."""
         products = [p for p in products if p is not None]
         if not products:
             return
@@ -90,7 +90,8 @@ class Product(RevisionMixin, index.Indexed, ClusterableModel):
 
     @cached_property
     def active_offers(self):
-        return list(Offer.objects.available().filter(product=self))
+        # filter(), not available(): in a preview the offers are the unsaved ones held in memory.
+        return list(self.offers.filter(**Offer.AVAILABLE))
 
     @cached_property
     def rating_summary(self):
@@ -133,8 +134,9 @@ class ProductFeature(Orderable):
 
 class OfferQuerySet(models.QuerySet):
     def available(self):
-        """The offers shoppers may see and click: the one rule every listing of retailer links uses."""
-        return self.filter(active=True)
+        """The offers readers may follow: switched on by an editor and not marked broken by `check_offers`.
+        The product card, the product page and any catalogue all list offers through this one rule."""
+        return self.filter(**Offer.AVAILABLE)
 
 
 class Offer(Orderable):
@@ -153,6 +155,7 @@ class Offer(Orderable):
     broken = models.BooleanField(default=False, editable=False)
 
     objects = OfferQuerySet.as_manager()
+    AVAILABLE = {"active": True, "broken": False}  # the one rule; see OfferQuerySet.available()
 
     panels = [FieldPanel("retailer"), FieldPanel("label"), FieldPanel("slug"), FieldPanel("url"), FieldPanel("active")]
 

@@ -25,17 +25,12 @@ def same_origin(request):
     return parts.scheme in ("http", "https") and parts.netloc.lower() == request.get_host().lower()
 
 
-def client_key(prefix, request, *extra, daily=True):
-    # Salted with the secret (and the date, unless a key must outlive the day), like OutboundClick.client_hash,
-    # so the cache never holds an address. The User-Agent is left out on purpose: changing it must not reset
-    # the limit.
-    address = client_ip(request)
-    salt = f"{settings.SECRET_KEY}:{timezone.now().date().isoformat()}" if daily else settings.SECRET_KEY
-    return f"{prefix}:" + hashlib.sha256(":".join([salt, address, *map(str, extra)]).encode()).hexdigest()
-
-
 def _rate_key(request):
-    return client_key("reviewrate", request)
+    # Salted with the secret and the date, like OutboundClick.client_hash, so the cache never holds an address.
+    # The User-Agent is left out on purpose: changing it must not reset the limit.
+    address = client_ip(request)
+    salt = f"{settings.SECRET_KEY}:{timezone.now().date().isoformat()}"
+    return "reviewrate:" + hashlib.sha256(f"{salt}:{address}".encode()).hexdigest()
 
 
 def rate_limited(request):
