@@ -19,3 +19,5 @@ errorlog = "-"
 capture_output = True
 # Only nginx (loopback) talks to the app servers; it sets X-Forwarded-For / -Proto for Django.
 forwarded_allow_ips = "127.0.0.1,::1"
+# No control socket: two servers (and other gunicorns on the machine) would share its default path.
+control_socket_disable = True

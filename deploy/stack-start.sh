@@ -11,7 +11,9 @@ PY="${PY:-$ROOT/.venv/bin/python}"
 STACK="$ROOT/.stack"
 ENTRY="http://127.0.0.1:8080/"
 
-alive() { [ -f "$STACK/$1.pid" ] && kill -0 "$(cat "$STACK/$1.pid")" 2>/dev/null; }
+# Running, and not a zombie left by a killed process that nobody has reaped yet.
+running() { kill -0 "$1" 2>/dev/null && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null; }
+alive() { [ -f "$STACK/$1.pid" ] && running "$(cat "$STACK/$1.pid")"; }
 
 wait_for() {  # URL, seconds
   local url="$1" deadline=$((SECONDS + $2))
@@ -60,6 +62,12 @@ if alive varnish; then
   exit 1
 fi
 
+# The caches first, so the publishes of load_demo below already purge a running Varnish.
+nginx -p "$ROOT/" -c deploy/nginx.conf
+# The varnish.pid written by varnishd is the manager's; its child process exits with it.
+varnishd -a 127.0.0.1:8080 -T none -f "$ROOT/deploy/default.vcl" -n "$STACK/varnish" \
+  -P "$STACK/varnish.pid" -s malloc,128m -t 0
+
 # The stack's own database, made once on the local PostgreSQL.
 "$PY" - <<'PY'
 import os
@@ -76,13 +84,9 @@ PY
 "$PY" manage.py collectstatic --noinput -v0
 "$PY" manage.py load_demo -v0
 # Redis db 2 belongs to the stack: start from an empty page cache.
-"$PY" manage.py shell -c "from django.core.cache import caches; [caches[n].clear() for n in ('default', 'renditions')]"
+"$PY" manage.py shell -v0 -c "from django.core.cache import caches; [caches[n].clear() for n in ('default', 'renditions')]"
 
 start_app 1
 start_app 2
-nginx -p "$ROOT/" -c deploy/nginx.conf
-# The varnish.pid written by varnishd is the manager's; its child process exits with it.
-varnishd -a 127.0.0.1:8080 -T none -f "$ROOT/deploy/default.vcl" -n "$STACK/varnish" \
-  -P "$STACK/varnish.pid" -s malloc,128m -t 0
 wait_for "$ENTRY" 60
 echo "stack: up at $ENTRY (app servers :8001 :8002, nginx :8081; pids in .stack/)"

@@ -5,17 +5,20 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 STACK="$PWD/.stack"
 
+# Running, and not a zombie left by a killed process that nobody has reaped yet.
+running() { kill -0 "$1" 2>/dev/null && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null; }
+
 stop() {  # NAME SIGNAL
   local file="$STACK/$1.pid" pid
   [ -f "$file" ] || return 0
   pid="$(cat "$file")"
-  if kill -0 "$pid" 2>/dev/null; then
+  if running "$pid"; then
     kill "-$2" "$pid"
     for _ in $(seq 1 100); do
-      kill -0 "$pid" 2>/dev/null || break
+      running "$pid" || break
       sleep 0.1
     done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+    running "$pid" && kill -KILL "$pid"
   fi
   rm -f "$file"
   echo "stack: stopped $1"
