@@ -6,7 +6,7 @@ from django.db.migrations.recorder import MigrationRecorder
 
 # The data migration that installs the medical review. Before it has run (a fresh database, or an upgrade
 # in progress), `migrate` itself runs this check, so it must not block the migration that fixes it.
-INSTALLING_MIGRATION = ("articles", "0005_medical_review_workflow")
+INSTALLING_MIGRATION = ("articles", "0006_medical_review_workflow")
 
 
 @checks.register()

@@ -98,7 +98,7 @@ def months_before(day, months):
 def ensure_medical_review_workflow(article_index):
     """The reviewers' group, the review task and the workflow on this article index (idempotent).
 
-    Migration 0005 sets this up on every install; ArticleIndexPage.save calls this for an index created
+    Migration 0006 sets this up on every install; ArticleIndexPage.save calls this for an index created
     later, so no article index ever falls back to Wagtail's default moderation."""
     group, created = Group.objects.get_or_create(name=REVIEWERS_GROUP)
     if created:

@@ -70,7 +70,7 @@ class Command(BaseCommand):
                 title="Articles",
                 intro="Step-by-step acupressure and gua sha guides, each checked by a practitioner.",
             )
-            # The medical review workflow comes with the index (migration 0005 and ArticleIndexPage.save).
+            # The medical review workflow comes with the index (migration 0006 and ArticleIndexPage.save).
             author = self.author(home)
             reviewer = self.reviewer(home)
             product = self.product()

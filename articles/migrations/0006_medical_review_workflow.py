@@ -47,7 +47,7 @@ def install_medical_review(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0004_article_references_block"),
+        ("articles", "0005_figure_views"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
