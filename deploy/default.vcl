@@ -30,8 +30,8 @@ sub vcl_recv {
     if (req.url ~ "^/admin(/|$|\?)" || req.url ~ "^/go/") {
         return (pass);
     }
-    # A signed-in editor, or anyone holding a CSRF token, gets pages made for them alone.
-    if (req.http.Cookie ~ "(^|;\s*)(sessionid|csrftoken)=") {
+    # A signed-in editor, or anyone holding a CSRF token or credentials, gets pages made for them alone.
+    if (req.http.Authorization || req.http.Cookie ~ "(^|;\s*)(sessionid|csrftoken)=") {
         return (pass);
     }
     # Other cookies don't change a page: drop them so the page can be shared.

@@ -57,10 +57,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 export PATH="$PATH:/usr/sbin"
 
-if alive varnish; then
-  echo "stack: already running (make stack-stop first)" >&2
-  exit 1
-fi
+for name in varnish nginx app1 app2; do
+  if alive "$name"; then
+    echo "stack: $name is already running (make stack-stop first)" >&2
+    exit 1
+  fi
+done
 
 # The caches first, so the publishes of load_demo below already purge a running Varnish.
 nginx -p "$ROOT/" -c deploy/nginx.conf
