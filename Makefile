@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 REDIS_URL ?= redis://127.0.0.1:6379/1
 
-.PHONY: run test test-postgres lint migrate demo bench clean
+.PHONY: run test test-postgres lint migrate demo bench clean stack stack-stop test-stack
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -38,5 +38,17 @@ test-postgres: lint
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench
 
+# --- The production-like stack on loopback (issue 9; see README "Production topology") ---
+# Varnish :8080 -> nginx :8081 -> gunicorn :8001 + :8002 -> PostgreSQL tcmtips_stack + Redis db 2.
+stack: $(STAMP)
+	deploy/stack-start.sh
+
+stack-stop:
+	deploy/stack-stop.sh
+
+# Integration tests through the running stack (start it with `make stack`); `make test` skips them.
+test-stack: $(STAMP)
+	STACK_TESTS=1 $(BIN)/pytest tests/stack -v -s -p no:cacheprovider
+
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles .admin-login
+	rm -rf $(VENV) db.sqlite3 media staticfiles .admin-login .stack

@@ -96,7 +96,10 @@ def months_before(day, months):
 
 
 def ensure_medical_review_workflow(article_index):
-    """The reviewers' group, the review task and the workflow on the article index (idempotent)."""
+    """The reviewers' group, the review task and the workflow on this article index (idempotent).
+
+    Migration 0006 sets this up on every install; ArticleIndexPage.save calls this for an index created
+    later, so no article index ever falls back to Wagtail's default moderation."""
     group, created = Group.objects.get_or_create(name=REVIEWERS_GROUP)
     if created:
         group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
@@ -105,8 +108,21 @@ def ensure_medical_review_workflow(article_index):
         task = MedicalReviewTask.objects.create(name=WORKFLOW_NAME)
         task.groups.set([group])
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    if created:
+    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    if not WorkflowPage.objects.filter(page=article_index).exists():
+    current = WorkflowPage.objects.filter(page=article_index).first()
+    if current is None:
         WorkflowPage.objects.create(page=article_index, workflow=workflow)
+    elif not has_medical_review(current.workflow):
+        current.workflow = workflow
+        current.save()
     return workflow
+
+
+def has_medical_review(workflow):
+    """True when this workflow is active and includes an active medical review task."""
+    return (
+        workflow is not None
+        and workflow.active
+        and MedicalReviewTask.objects.filter(workflow_tasks__workflow=workflow, active=True).exists()
+    )

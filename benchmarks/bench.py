@@ -110,6 +110,8 @@ def main():
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{folder / 'db.sqlite3'}"),
         "CACHE_URL": os.environ.get("BENCH_CACHE_URL", "locmemcache://bench"),
+        # Production settings refuse a local-memory cache unless told; the bench measures one machine.
+        "ALLOW_LOCAL_CACHE": "true",
         "STATIC_ROOT": str(folder / "static"),
         "MEDIA_ROOT": str(folder / "media"),
         "SERVE_MEDIA": "true",

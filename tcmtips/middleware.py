@@ -1,12 +1,15 @@
 import hashlib
+import logging
 
 from django.conf import settings
-from django.db import DatabaseError
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
 from . import ratelimit
 from .client import client_ip
+
+log = logging.getLogger(__name__)
 
 CSP = "; ".join(
     [
@@ -38,7 +41,10 @@ class SecurityHeadersMiddleware:
         return response
 
     def process_exception(self, request, exception):
-        if isinstance(exception, DatabaseError) and not settings.DEBUG:
+        # Only a database that can't be reached is an outage (503, try again later). Any other database
+        # error (an IntegrityError, a bad query) is a bug: it stays a 500 that Django logs and reports.
+        if isinstance(exception, OperationalError | InterfaceError) and not settings.DEBUG:
+            log.error("Database unavailable, answering 503: %s %s", request.method, request.path, exc_info=exception)
             return HttpResponse(render_to_string("503.html"), status=503, headers={"Retry-After": "30"})
         return None
 

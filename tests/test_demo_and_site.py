@@ -78,6 +78,8 @@ def test_a_missing_point_code_suggests_the_search(client, demo):
 
 def run_production_check(env):
     full_env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    # A shared cache, as production requires (it refuses a local-memory one).
+    full_env.update(CACHE_URL="redis://127.0.0.1:6379/0")
     full_env.update(env, DJANGO_SETTINGS_MODULE="tcmtips.settings.production")
     return subprocess.run(
         [sys.executable, "manage.py", "check"], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120
@@ -98,7 +100,12 @@ def test_production_refuses_to_start_without_allowed_hosts():
 
 def test_production_deploy_check_is_clean():
     env = {"SECRET_KEY": "k" * 30 + "Zq8!xP2@vL5#nR7$wT1%yU4^", "ALLOWED_HOSTS": "tcmtips.example"}
-    full_env = {**os.environ, **env, "DJANGO_SETTINGS_MODULE": "tcmtips.settings.production"}
+    full_env = {
+        **os.environ,
+        "CACHE_URL": "redis://127.0.0.1:6379/0",
+        **env,
+        "DJANGO_SETTINGS_MODULE": "tcmtips.settings.production",
+    }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,

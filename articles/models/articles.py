@@ -20,7 +20,7 @@ from tcmtips.images import prefetch_renditions
 from tcmtips.models import BasePage
 
 from ..blocks import ArticleBodyBlock
-from ..review import ArticleIndexPermissionTester, ReviewedArticlePermissionTester
+from ..review import ArticleIndexPermissionTester, ReviewedArticlePermissionTester, ensure_medical_review_workflow
 from .complaints import Complaint
 
 
@@ -31,6 +31,14 @@ class ArticleIndexPage(BasePage):
     subpage_types = ["articles.ArticlePage"]
     max_count = 1
     per_page = 12
+
+    def save(self, *args, **kwargs):
+        creating = self._state.adding
+        result = super().save(*args, **kwargs)
+        if creating:
+            # A new article index (an editor's, or load_demo's) gets the medical review at once.
+            ensure_medical_review_workflow(self)
+        return result
 
     def permissions_for_user(self, user):
         return ArticleIndexPermissionTester(user, self)

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "products",
     "demo",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",  # purges Varnish on publish (issue 9, see the block at the end)
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -53,6 +54,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tcmtips.middleware.SecurityHeadersMiddleware",
     "tcmtips.middleware.LoginRateLimitMiddleware",
+    # Cache-Control for a shared HTTP cache (issue 9); outside the page cache, so its hits get it too.
+    "pagecache.http.SharedCacheControlMiddleware",
     "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -162,3 +165,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# --- Shared HTTP cache in front of the app servers (issue 9: Varnish in `make stack`) ---
+# How long a shared cache may keep a public page (it is purged on publish), and how long a browser may.
+HTTP_CACHE_SECONDS = env.int("HTTP_CACHE_SECONDS", default=600)
+BROWSER_CACHE_SECONDS = env.int("BROWSER_CACHE_SECONDS", default=60)
+# FRONTEND_CACHE_URL=http://127.0.0.1:8080 makes every publish purge the page's URLs from that Varnish.
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL", default="")
+WAGTAILFRONTENDCACHE = (
+    {"varnish": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_URL}}
+    if FRONTEND_CACHE_URL
+    else {}
+)

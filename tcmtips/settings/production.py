@@ -23,3 +23,18 @@ SECURE_HSTS_PRELOAD = True
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}  # noqa: F405
+
+# --- No per-process state in production (issue 9) ---
+# A local-memory cache lives inside one process: with several gunicorn workers or app servers, each would keep
+# its own page cache, page-cache version and rate-limit counters, so a publish would leave the other
+# processes serving stale pages and every limit would be multiplied by the number of processes.
+_LOCAL_CACHES = ("LocMemCache", "DummyCache")
+if not env.bool("ALLOW_LOCAL_CACHE", default=False):
+    _local = sorted(name for name, conf in CACHES.items() if conf["BACKEND"].endswith(_LOCAL_CACHES))  # noqa: F405
+    if _local:
+        raise ImproperlyConfigured(
+            f"CACHE_URL is a local-memory or dummy cache ({CACHE_URL!r}), which production refuses: every "  # noqa: F405
+            "process would keep its own page cache, page-cache version and rate-limit counters, so publishes "
+            "would not reach the other processes and limits would not hold. Point CACHE_URL at the shared "
+            "Redis (redis://host:6379/0), or set ALLOW_LOCAL_CACHE=true for a single-process install."
+        )

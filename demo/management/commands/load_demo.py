@@ -16,7 +16,7 @@ from wagtail.models import Collection, Locale, Page, Site, WorkflowState
 
 from articles.loader import load_points
 from articles.models import AcupointPage, ArticleIndexPage, ArticlePage, Complaint, PointIndexPage
-from articles.review import REVIEWERS_GROUP, ensure_medical_review_workflow
+from articles.review import REVIEWERS_GROUP
 from authors.models import AuthorIndexPage, AuthorPage, Book, ReviewerIndexPage, ReviewerPage
 from demo import content
 from demo.images import demo_image
@@ -70,7 +70,7 @@ class Command(BaseCommand):
                 title="Articles",
                 intro="Step-by-step acupressure and gua sha guides, each checked by a practitioner.",
             )
-            ensure_medical_review_workflow(article_index)
+            # The medical review workflow comes with the index (migration 0006 and ArticleIndexPage.save).
             author = self.author(home)
             reviewer = self.reviewer(home)
             product = self.product()

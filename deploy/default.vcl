@@ -1,0 +1,69 @@
+# Varnish in front of nginx: the stack's entry point, http://127.0.0.1:8080/.
+# Keeps only what the app marks public (Cache-Control s-maxage; varnishd runs with -t 0, so a response with
+# no Cache-Control is not kept), is purged by Wagtail on publish, and never serves anything personal.
+vcl 4.1;
+
+backend nginx {
+    .host = "127.0.0.1";
+    .port = "8081";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 40s;
+}
+
+# PURGE only from the loopback address the app servers and manage.py send it from.
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "PURGE is accepted only from loopback"));
+        }
+        return (purge);
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    # The admin and the counted redirect always reach the app.
+    if (req.url ~ "^/admin(/|$|\?)" || req.url ~ "^/go/") {
+        return (pass);
+    }
+    # A signed-in editor, or anyone holding a CSRF token or credentials, gets pages made for them alone.
+    if (req.http.Authorization || req.http.Cookie ~ "(^|;\s*)(sessionid|csrftoken)=") {
+        return (pass);
+    }
+    # Other cookies don't change a page: drop them so the page can be shared.
+    unset req.http.Cookie;
+    return (hash);
+}
+
+sub vcl_hash {
+    # One site behind this Varnish: the URL alone names a page, so Wagtail's purges (sent with the site's
+    # own hostname) match what readers fetched through any host name. Several sites would hash the host too.
+    hash_data(req.url);
+    return (lookup);
+}
+
+sub vcl_backend_response {
+    # Never keep a response that sets a cookie (Varnish's built-in logic makes it uncacheable as well).
+    if (beresp.http.Set-Cookie) {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
+        return (deliver);
+    }
+}
+
+sub vcl_deliver {
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+}
+
+sub vcl_synth {
+    set resp.http.X-Cache = "MISS";
+    set resp.http.Age = "0";
+}
