@@ -10,14 +10,23 @@ class Complaint(models.Model):
 
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
+    synonyms = models.TextField(
+        blank=True,
+        help_text="Other words readers type for this complaint, one per line (stuffy nose, menstrual cramps). "
+        "Site search finds the complaint by any of them.",
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("synonyms")]
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+    @property
+    def synonym_list(self):
+        return [line.strip() for line in self.synonyms.replace(";", "\n").splitlines() if line.strip()]
 
     @classmethod
     def with_points(cls):

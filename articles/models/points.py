@@ -90,6 +90,13 @@ def point_index_context(index_page, request):
             raise Http404("Unknown body region")
         points = points.filter(region=region)
         active["region"] = region
+    # Site search links here for "pregnancy": the points traditionally avoided in pregnancy.
+    caution = request.GET.get("caution", "")
+    if caution:
+        if caution != "pregnancy":
+            raise Http404("Unknown caution")
+        points = points.filter(pregnancy_caution=True)
+        active["caution"] = caution
     complaint = None
     complaint_slug = request.GET.get("complaint", "")
     if complaint_slug:
@@ -118,6 +125,7 @@ def point_index_context(index_page, request):
             (c.name, link(complaint=c.slug), active.get("complaint") == c.slug) for c in Complaint.with_points()
         ],
         "clear_links": {key: link(**{key: ""}) for key in active},
+        "caution_link": (link(caution="pregnancy"), active.get("caution") == "pregnancy"),
     }
 
 

@@ -1,0 +1,233 @@
+"""Everything search compares a query with, read from the database once per content version.
+
+The names of the 361 points, the complaints with their synonyms, and the titles of articles, products and
+people fit in a few hundred kilobytes. They are built in a handful of queries, kept in the cache under the
+page cache's version number (any publish, unpublish or snippet save bumps it, see pagecache.signals), and
+kept in this process too while that version stands. So a keystroke in the suggestion box or a search
+costs no query for names at all."""
+
+import re
+import uuid
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Q
+from wagtail.models import PageViewRestriction
+
+from pagecache.middleware import page_cache_version
+
+from . import text
+
+CACHE_SECONDS = 60 * 60
+
+
+@dataclass
+class PointEntry:
+    id: int
+    url: str
+    code: str
+    display_code: str
+    pinyin: str
+    hanzi: str
+    english_name: str
+    other_names: list
+    pregnancy_caution: bool
+    words: frozenset = frozenset()
+
+    kind = "point"
+
+    @property
+    def label(self):
+        return f"{self.display_code} {self.pinyin} · {self.english_name}"
+
+
+@dataclass
+class ComplaintEntry:
+    id: int
+    name: str
+    slug: str
+    phrases: list  # each a tuple of singular words: the name and every synonym
+    point_ids: list = field(default_factory=list)
+    article_ids: list = field(default_factory=list)
+
+    kind = "complaint"
+
+    @property
+    def url(self):
+        return f"/points/?complaint={self.slug}"
+
+    @property
+    def label(self):
+        return f"{self.name}: points and articles"
+
+
+@dataclass
+class TitleEntry:
+    """An article, product or person: what it is called and where it lives."""
+
+    kind: str
+    id: int
+    title: str
+    url: str
+    words: frozenset
+    headings: frozenset = frozenset()
+    intro: str = ""
+    role: str = ""
+
+    @property
+    def label(self):
+        return self.title
+
+
+@dataclass
+class Catalogue:
+    points: list
+    complaints: list
+    articles: list
+    products: list
+    people: list
+    by_name: dict  # squashed name (pinyin, English, other names) → [point, …]
+    by_hanzi: dict  # simplified characters → [point, …]
+    by_code: dict
+    fuzzy_choices: dict = field(default_factory=dict)  # squashed name → [point, …], names of 4+ letters
+
+    def point_by_id(self, pk):
+        return self._point_ids.get(pk)
+
+    def __post_init__(self):
+        self._point_ids = {p.id: p for p in self.points}
+
+
+_memo = {"token": None, "catalogue": None}
+
+
+def get_catalogue():
+    """The catalogue for the current content version: from this process, else the cache, else built."""
+    key = f"search:catalogue:{page_cache_version()}"
+    token = cache.get(f"{key}:token")
+    if token is not None and token == _memo["token"]:
+        return _memo["catalogue"]
+    catalogue = cache.get(key) if token is not None else None
+    if catalogue is None:
+        catalogue, token = build_catalogue(), uuid.uuid4().hex
+        cache.set_many({key: catalogue, f"{key}:token": token}, CACHE_SECONDS)
+    _memo.update(token=token, catalogue=catalogue)
+    return catalogue
+
+
+def _heading_texts(raw_body):
+    """Headings of an article body as stored (no block objects built): point sections' and tip lists'
+    headings, tip titles and the h2–h4 of rich text."""
+    for block in raw_body or []:
+        value = block.get("value")
+        if isinstance(value, dict):
+            for name in ("heading", "title"):
+                if isinstance(value.get(name), str):
+                    yield value[name]
+            for tip in value.get("tips") or []:
+                if isinstance(tip, dict) and isinstance(tip.get("value"), dict):
+                    yield tip["value"].get("title") or ""
+        elif isinstance(value, str) and block.get("type") == "rich_text":
+            yield from (re.sub(r"<[^>]+>", " ", h) for h in re.findall(r"<h[2-4][^>]*>(.*?)</h[2-4]>", value, re.S))
+
+
+def _word_set(*texts):
+    return frozenset(text.singular(w) for t in texts for w in text.words(t))
+
+
+def build_catalogue():
+    from articles.models import LISTING_FIELDS, AcupointPage, ArticlePage, Complaint
+    from authors.models import AuthorPage, ReviewerPage
+    from products.models import Product
+
+    # What .public() does, with the view restrictions read once rather than once per listing.
+    restricted = Q()
+    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+        restricted |= Q(path__startswith=path)
+
+    def public(model):
+        return model.objects.live().exclude(restricted) if restricted else model.objects.live()
+
+    points = []
+    for p in public(AcupointPage).only(*LISTING_FIELDS, "hanzi", "other_names").order_by("meridian", "number"):
+        others = p.other_name_list
+        points.append(
+            PointEntry(
+                id=p.pk,
+                url=p.url,
+                code=p.code,
+                display_code=p.display_code,
+                pinyin=p.pinyin,
+                hanzi=p.hanzi,
+                english_name=p.english_name,
+                other_names=others,
+                pregnancy_caution=p.pregnancy_caution,
+                words=_word_set(p.english_name, *others),
+            )
+        )
+    by_id = {p.id: p for p in points}
+
+    complaints = {
+        c.pk: ComplaintEntry(
+            id=c.pk,
+            name=c.name,
+            slug=c.slug,
+            # Compared as the subject words of a question are: "crick in the neck" → ("crick", "neck").
+            phrases=[
+                tuple(text.singular(w) for w in text.core_words(phrase))
+                for phrase in [c.name, *c.synonym_list]
+                if text.core_words(phrase)
+            ],
+        )
+        for c in Complaint.objects.all()
+    }
+    for complaint_id, point_id in AcupointPage.complaints.through.objects.filter(acupointpage_id__in=by_id).values_list(
+        "complaint_id", "acupointpage_id"
+    ):
+        complaints[complaint_id].point_ids.append(point_id)
+
+    articles = []
+    live_articles = public(ArticlePage).order_by("-first_published_at")
+    for a in live_articles.only("id", "path", "depth", "url_path", "title", "intro", "body"):
+        headings = list(_heading_texts(a.body.raw_data))
+        articles.append(
+            TitleEntry("article", a.pk, a.title, a.url, _word_set(a.title), _word_set(*headings), intro=a.intro_text)
+        )
+    for complaint_id, article_id in ArticlePage.topics.through.objects.filter(
+        articlepage__in=live_articles
+    ).values_list("complaint_id", "articlepage_id"):
+        complaints[complaint_id].article_ids.append(article_id)
+
+    products = [
+        TitleEntry("product", p.pk, p.name, p.get_absolute_url(), _word_set(p.name), intro=p.tagline)
+        for p in Product.objects.only("id", "name", "slug", "tagline").order_by("name")
+    ]
+    people = []
+    for model, role in ((AuthorPage, "Author"), (ReviewerPage, "Medical reviewer")):
+        for person in public(model).only("id", "path", "depth", "url_path", "title", "honorific", "role"):
+            people.append(
+                TitleEntry("person", person.pk, person.display_name, person.url, _word_set(person.title), role=role)
+            )
+
+    by_name, by_hanzi, by_code, fuzzy = {}, {}, {}, {}
+    for p in points:
+        by_code[p.code] = p
+        for name in (p.pinyin, p.english_name, *p.other_names):
+            key = text.squash(name)
+            if key and p not in by_name.setdefault(key, []):
+                by_name[key].append(p)
+            if len(key) >= 4 and key.isalpha() and p not in fuzzy.setdefault(key, []):
+                fuzzy[key].append(p)
+        if p.hanzi:
+            by_hanzi.setdefault(text.hanzi_key(p.hanzi), []).append(p)
+    return Catalogue(
+        points=points,
+        complaints=sorted(complaints.values(), key=lambda c: c.name),
+        articles=articles,
+        products=products,
+        people=people,
+        by_name=by_name,
+        by_hanzi=by_hanzi,
+        by_code=by_code,
+        fuzzy_choices=fuzzy,
+    )

@@ -1,0 +1,100 @@
+"""The grouped results page: points, complaints, articles, products and people for one query."""
+
+import re
+
+from django.core.paginator import Paginator
+from django.db.models import Avg, Count, Q
+
+from tcmtips.images import prefetch_renditions
+
+from . import text
+from .query import understand
+
+PER_PAGE = 20
+MAX_ARTICLES = 100
+COMPLAINT_POINTS_SHOWN = 12
+
+
+def ranked_articles(catalogue, understanding, query):
+    """Articles for the query, from Wagtail's full-text index (PostgreSQL full-text search or SQLite FTS5),
+    then ranked: the matching complaint's articles and those with every word in the title first, then
+    those with it in a heading, then the rest in the index's order of relevance."""
+    from articles.models import ArticlePage
+
+    subject = understanding.core or text.words(query)
+    # Full-text backends choke on stray punctuation (SQLite FTS5 raises on `"` or `<`): words only.
+    terms = " ".join(re.findall(r"\w+", " ".join(subject)))
+    found = []
+    if terms:
+        matches = ArticlePage.objects.live().public().only("id").search(terms, operator="and")
+        found = [page.pk for page in matches[:MAX_ARTICLES]]
+    by_id = {a.id: a for a in catalogue.articles}
+    topic_ids = understanding.complaint.article_ids if understanding.complaint else []
+    ordered = list(dict.fromkeys([*topic_ids, *found]))
+    typed = {text.singular(w) for w in subject}
+
+    def tier(article_id):
+        article = by_id[article_id]
+        if article_id in topic_ids or (typed and typed <= article.words):
+            return 0
+        if typed and typed <= article.headings:
+            return 1
+        return 2
+
+    ordered = [pk for pk in ordered if pk in by_id]
+    return [by_id[pk] for pk in sorted(ordered, key=tier)]
+
+
+def product_cards(entries):
+    """The matching products with their image and average rating, in two queries however many."""
+    from products.models import Product
+
+    if not entries:
+        return []
+    approved = Q(reviews__approved=True)
+    products = {
+        p.pk: p
+        for p in Product.objects.filter(pk__in=[e.id for e in entries])
+        .select_related("image")
+        .annotate(average=Avg("reviews__rating", filter=approved), review_count=Count("reviews", filter=approved))
+    }
+    prefetch_renditions([p.image for p in products.values()])
+    return [products[e.id] for e in entries if e.id in products]
+
+
+def results_context(catalogue, query, page_number, allow_corrections=True):
+    """Everything the results page shows; `redirect` is set when the query names one point exactly."""
+    understanding = understand(catalogue, query, allow_corrections=allow_corrections)
+    if understanding.exact_point is not None:
+        return {"redirect": understanding.exact_point.url}
+    complaint = understanding.complaint
+    complaint_points = []
+    if complaint:
+        filed = set(complaint.point_ids)
+        complaint_points = [p for p in catalogue.points if p.id in filed]
+    articles = ranked_articles(catalogue, understanding, query)
+    products = product_cards(understanding.products)
+    found = (
+        understanding.points
+        or understanding.complaints
+        or understanding.caution_points
+        or articles
+        or products
+        or understanding.people
+    )
+    return {
+        "redirect": None,
+        "understanding": understanding,
+        "points": understanding.points,
+        "correction": understanding.correction,
+        "complaints": understanding.complaints,
+        "complaint": complaint,
+        "complaint_points": complaint_points[:COMPLAINT_POINTS_SHOWN],
+        "complaint_point_count": len(complaint_points),
+        "caution_points": understanding.caution_points,
+        "articles": Paginator(articles, PER_PAGE).get_page(page_number),
+        "article_count": len(articles),
+        "products": products,
+        "people": understanding.people,
+        "found_nothing": not found,
+    }
