@@ -47,9 +47,9 @@ def test_typing_in_the_header_suggests_and_enter_opens_the_chosen_one(tab):
 
 def test_arrow_keys_move_through_the_suggestions_and_back(tab):
     tab.goto(tab.base + "/")
-    listbox = open_list(tab, "#header-q", "neck")
+    listbox = open_list(tab, "#header-q", "wei")  # Weizhong, Weishu, Weiyang… (the answer for "we" may come first)
+    wait_until(tab, "document.querySelectorAll('#header-q-suggestions [role=option]').length >= 2")
     options = listbox.locator("[role=option]")
-    assert options.count() >= 2
     field = tab.locator("#header-q")
     tab.keyboard.press("ArrowDown")
     tab.keyboard.press("ArrowDown")
@@ -60,8 +60,8 @@ def test_arrow_keys_move_through_the_suggestions_and_back(tab):
     tab.keyboard.press("ArrowUp")  # back in the field: Enter now searches for what was typed
     assert field.get_attribute("aria-activedescendant") is None
     tab.keyboard.press("Enter")
-    tab.wait_for_url("**/search/?q=neck")
-    assert "Neck pain" in tab.content()
+    tab.wait_for_url("**/search/?q=wei")
+    assert "Weishu" in tab.content()
 
 
 def test_escape_closes_the_suggestions_first_and_then_the_overlay(tab):
