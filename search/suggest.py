@@ -40,7 +40,7 @@ def _point_hits(catalogue, query, typed_words):
 
 def suggestions(catalogue, query):
     """At most LIMIT suggestions, each {"kind", "label", "url"}: the point named exactly first, then points,
-    complaints, articles, products and people, a few of each before more of any one kind."""
+    complaints, products, articles and people, a few of each before more of any one kind."""
     if len(query) < MIN_LENGTH and not text.has_characters(query):
         return []
     typed_words = [w for w in text.words(query)]
@@ -49,8 +49,8 @@ def suggestions(catalogue, query):
         _point_hits(catalogue, query, [w for w in typed_words if w not in text.FILLER_WORDS] or typed_words),
         matching_complaints(catalogue, core)
         + [c for c in catalogue.complaints if core and any(_starts_words(core, set(p)) for p in c.phrases)],
-        _title_hits(catalogue.articles, core),
         _title_hits(catalogue.products, core),
+        _title_hits(catalogue.articles, core),
         _title_hits(catalogue.people, core),
     ]
     if any(len(w) >= 5 and any(p.startswith(w) for p in PREGNANCY_WORDS) for w in core):
@@ -66,12 +66,27 @@ def suggestions(catalogue, query):
                 seen.add(key)
                 kept.append(entry)
         unique.append(kept)
+    # Kinds whose names hold the typed words whole come before kinds that only start with them: "gua s"
+    # puts the Gua Sha tool before Guanyuanshu.
+    whole = {text.singular(w) for w in core}
+    named_exactly = {p.id for p in named_points(catalogue, query)}
+    unique.sort(key=lambda group: -max((_whole_words(e, whole, named_exactly) for e in group), default=0))
     # Two of each kind first, then fill up in the same order; shown grouped by kind.
     quota = [min(2, len(g)) for g in unique]
     for i, group in enumerate(unique):
         quota[i] += max(0, min(len(group) - quota[i], LIMIT - sum(quota)))
     picked = [entry for group, n in zip(unique, quota, strict=True) for entry in group[:n]][:LIMIT]
     return [_as_json(entry) for entry in picked]
+
+
+def _whole_words(entry, typed, named_exactly):
+    if entry is None or (entry.kind == "point" and entry.id in named_exactly):
+        return 100
+    if entry.kind == "complaint":
+        known = {w for phrase in entry.phrases for w in phrase}
+    else:
+        known = entry.words | getattr(entry, "headings", frozenset())
+    return len(typed & known)
 
 
 def _as_json(entry):

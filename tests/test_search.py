@@ -383,3 +383,9 @@ def test_the_report_is_for_staff_only(client, demo, editor):
     assert client.get("/admin/reports/search-misses/").status_code == 302  # to the login
     client.force_login(editor)
     assert client.get("/admin/reports/search-misses/").status_code in (302, 403)
+
+
+def test_suggestions_put_whole_words_before_beginnings_of_words(client, demo):
+    found = suggest(client, "gua s")  # "gua" is a whole word of the tool's name, only the start of "Guan…"
+    assert found[0]["url"] == "/products/facial-gua-sha-tool/"
+    assert found[1]["kind"] == "article"
