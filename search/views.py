@@ -52,6 +52,8 @@ def suggest(request):
             cache.set(key, found, SUGGEST_SECONDS)
     response = JsonResponse({"query": query, "suggestions": found})
     response["X-Robots-Tag"] = "noindex"
+    # A shared cache (Varnish) is not purged for these URLs on publish: keep them a minute only.
+    patch_cache_control(response, public=True, max_age=SUGGEST_SECONDS // 5, s_maxage=SUGGEST_SECONDS // 5)
     return response
 
 

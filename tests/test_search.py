@@ -338,6 +338,15 @@ def test_suggestions_for_bad_or_empty_input_are_an_empty_list(client, demo, type
     assert suggest(client, typed) == []
 
 
+def test_suggestions_are_kept_by_shared_caches_for_a_minute_only(client, demo):
+    response = client.get("/search/suggest/", {"q": "weiz"})
+    assert {p.strip() for p in response["Cache-Control"].split(",")} == {"public", "max-age=60", "s-maxage=60"}
+
+
+def test_a_search_that_found_nothing_is_not_kept_by_any_cache(client, demo):
+    assert "private" in search(client, "xylophone remedy")["Cache-Control"]
+
+
 def test_suggestions_make_no_write_and_are_cached(client, demo):
     suggest(client, "weiz")
     with CaptureQueriesContext(connection) as queries:
