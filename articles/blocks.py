@@ -1,3 +1,5 @@
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.functional import cached_property
@@ -29,6 +31,15 @@ class StepValue(blocks.StructValue):
         """The timer runs the longer end of the range."""
         minutes = self.get("minutes_max") or self.get("minutes_min")
         return int(minutes * 60) if minutes else 0
+
+    @cached_property
+    def sides(self):
+        """The two sides a guided routine runs the timer for, from “on each hand” or “each side”:
+        ["left hand", "right hand"]; empty when the step is done once."""
+        match = re.search(r"\beach\s+([a-z]+)", (self.get("per") or "").lower())
+        if not match:
+            return []
+        return [f"left {match.group(1)}", f"right {match.group(1)}"]
 
 
 class StepBlock(blocks.StructBlock):

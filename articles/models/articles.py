@@ -129,6 +129,11 @@ class ArticlePage(BasePage):
         return list(block.value["references"]) if block else []
 
     @cached_property
+    def has_point_sections(self):
+        """Articles with point sections offer the guided routine and print as a routine card."""
+        return any(block.block_type == "point_section" for block in self.body)
+
+    @cached_property
     def has_affiliate_links(self):
         return any(block.block_type == "product_card" for block in self.body)
 

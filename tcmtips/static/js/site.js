@@ -39,41 +39,202 @@
     });
   }
 
-  // Routine timer: a Start button beside each timed step counts down and announces the end.
-  function format(seconds) {
-    var m = Math.floor(seconds / 60), s = seconds % 60;
-    return m + ":" + (s < 10 ? "0" : "") + s;
-  }
-  document.querySelectorAll(".duration[data-seconds]").forEach(function (label) {
-    var total = parseInt(label.getAttribute("data-seconds"), 10);
-    if (!total) return;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "timer";
-    button.setAttribute("aria-pressed", "false");
-    button.textContent = "Start timer";
-    var status = document.createElement("span");
-    status.className = "visually-hidden";
-    status.setAttribute("role", "status");
-    label.after(button, status);
-    var remaining = total, tick = null;
-    function stop(message) {
-      clearInterval(tick); tick = null;
-      button.setAttribute("aria-pressed", "false");
-      button.textContent = message;
-    }
-    button.addEventListener("click", function () {
-      if (tick) { stop("Resume " + format(remaining)); return; }
-      if (remaining <= 0) remaining = total;
-      button.setAttribute("aria-pressed", "true");
-      button.textContent = format(remaining);
-      tick = setInterval(function () {
-        remaining -= 1;
-        button.textContent = format(remaining);
-        if (remaining <= 0) { stop("Done, start again"); status.textContent = "Time is up for this step."; }
-      }, 1000);
+  // Guided routine (issue 14): walks through the article's point sections one at a time with a countdown.
+  // Everything it shows comes from the server-rendered sections (data-* attributes); without JS it stays hidden.
+  var dialog = document.getElementById("routine");
+  if (dialog && dialog.showModal) routine(dialog);
+
+  function routine(dialog) {
+    var $ = function (sel) { return dialog.querySelector(sel); };
+    var opener = document.querySelector(".routine-open");
+    var sections = document.querySelectorAll(".point-section[data-code]");
+    var key = "routine:" + location.pathname;
+    var stages = [];
+    sections.forEach(function (section, n) {
+      var timed = section.querySelectorAll(".duration[data-seconds]");
+      if (!timed.length) stages.push({ n: n, secs: 0, side: "" });
+      timed.forEach(function (span) {
+        var step = Array.prototype.indexOf.call(section.querySelectorAll(".steps > li"), span.closest("li"));
+        var sides = span.getAttribute("data-sides");
+        (sides ? sides.split("|") : [""]).forEach(function (side, k, all) {
+          stages.push({ n: n, step: step, secs: parseInt(span.getAttribute("data-seconds"), 10) || 0,
+                        side: side, sideOf: all.length > 1 ? (k + 1) + " of " + all.length : "" });
+        });
+      });
     });
-  });
+    if (!stages.length || !opener) return;
+    opener.parentNode.hidden = false;
+
+    var toggle = $(".routine-toggle"), live = $(".routine-live"), time = $(".routine-time");
+    var i = 0, left = 0, endsAt = 0, tick = null, shown = -1, lock = null, audio = null, done = false;
+
+    function fmt(s) { return Math.floor(s / 60) + ":" + (s % 60 < 10 ? "0" : "") + (s % 60); }
+    function say(text) { live.textContent = ""; setTimeout(function () { live.textContent = text; }, 150); }
+    function save() {
+      try { sessionStorage.setItem(key, JSON.stringify({ i: i, left: left })); } catch (e) { /* private mode */ }
+    }
+    function fresh(node) {
+      // A copy for the dialog, with its ids renamed so the page keeps unique ids.
+      var copy = node.cloneNode(true);
+      copy.querySelectorAll("[id]").forEach(function (el) { el.id = "r-" + el.id; });
+      copy.querySelectorAll("[aria-labelledby]").forEach(function (el) {
+        el.setAttribute("aria-labelledby", "r-" + el.getAttribute("aria-labelledby"));
+      });
+      return copy;
+    }
+    function pointName(section) {
+      var h = document.createElement("span"), d = section.dataset;
+      h.textContent = d.code + " · " + d.pinyin;
+      if (d.hanzi) {
+        var zh = document.createElement("span");
+        zh.lang = "zh"; zh.textContent = d.hanzi;
+        h.append(" ", zh);
+      }
+      return h;
+    }
+    function show() {
+      var st = stages[i], section = sections[st.n];
+      if (shown !== st.n) {
+        $(".routine-point").replaceChildren(pointName(section));
+        $(".routine-progress").textContent = "Point " + (st.n + 1) + " of " + sections.length + ": " +
+          section.querySelector("h2").textContent.replace(/^[^:]*:\s*/, "");
+        var fig = section.querySelector(".point-figure");
+        $(".routine-figure").replaceChildren(fig ? fresh(fig) : "");
+        var caution = section.querySelector(".caution");
+        $(".routine-steps").replaceChildren(fresh(section.querySelector(".steps")));
+        if (caution) $(".routine-steps").prepend(fresh(caution));
+      }
+      $(".routine-steps").querySelectorAll("li").forEach(function (li, k) {
+        if (k === st.step) li.setAttribute("aria-current", "step"); else li.removeAttribute("aria-current");
+      });
+      $(".routine-side").textContent = st.side ? "Now the " + st.side + " (" + st.sideOf + ")" : "";
+      if (shown !== st.n || st.side) {
+        say("Point " + (st.n + 1) + " of " + sections.length + ": " + section.dataset.code + " " +
+            section.dataset.pinyin + (st.side ? ", " + st.side : "") + ".");
+      }
+      shown = st.n;
+      $(".routine-back").setAttribute("aria-disabled", String(i === 0));
+      render();
+    }
+    function render() {
+      time.textContent = stages[i].secs ? fmt(left) : "no timer";
+      $(".routine-state").textContent = tick || !stages[i].secs ? "" : "(paused)";
+      toggle.textContent = tick ? "Pause" : "Resume";
+      if (!stages[i].secs && document.activeElement === toggle) $(".routine-skip").focus(); // keep focus
+      toggle.hidden = !stages[i].secs;
+      $(".routine-skip").textContent = stages[i].secs ? "Skip" : "Next";
+    }
+    function go(to) {
+      i = to; left = stages[i].secs; done = false;
+      $(".routine-done").hidden = true; $(".routine-controls").hidden = false;
+      if (tick) endsAt = Date.now() + left * 1000;
+      show(); save();
+      if (!stages[i].secs && tick) pause(); // nothing to count: wait for Next
+    }
+    function run() {
+      if (!stages[i].secs || tick) return;
+      endsAt = Date.now() + left * 1000;
+      tick = setInterval(step, 250);
+      wake(true); render();
+    }
+    function pause() {
+      clearInterval(tick); tick = null;
+      wake(false); render(); save();
+    }
+    function step() {
+      var now = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
+      if (now === left) return;
+      if (left > 60 && now <= 60 && now > 0 && stages[i].secs > 60) say("One minute left.");
+      left = now; save(); render();
+      if (left > 0) return;
+      signal();
+      if (i + 1 < stages.length) { go(i + 1); return; }
+      finish();
+    }
+    function finish() {
+      pause(); done = true;
+      $(".routine-controls").hidden = true;
+      $(".routine-done").hidden = false;
+      $(".routine-again").focus();
+      try { sessionStorage.removeItem(key); } catch (e) { /* private mode */ }
+    }
+    function signal() {
+      if ($(".routine-vibrate").checked && navigator.vibrate) navigator.vibrate(200);
+      if (!$(".routine-sound").checked || !audio) return;
+      var osc = audio.createOscillator(), gain = audio.createGain(), t = audio.currentTime;
+      osc.frequency.value = 528;
+      gain.gain.setValueAtTime(0.0001, t);
+      gain.gain.exponentialRampToValueAtTime(0.12, t + 0.05);
+      gain.gain.exponentialRampToValueAtTime(0.0001, t + 1.2);
+      osc.connect(gain).connect(audio.destination);
+      osc.start(t); osc.stop(t + 1.3);
+    }
+    function unlockAudio() {
+      // Browsers let a page make sound only after a click, so the context is made or resumed on one.
+      var Ctx = window.AudioContext || window.webkitAudioContext;
+      if (!$(".routine-sound").checked || !Ctx) return;
+      audio = audio || new Ctx();
+      if (audio.state === "suspended") audio.resume();
+    }
+    function wake(on) {
+      if (!navigator.wakeLock) return;
+      if (on && !lock) {
+        navigator.wakeLock.request("screen").then(function (l) {
+          if (!tick) { l.release(); return; }
+          lock = l; l.addEventListener("release", function () { lock = null; });
+        }).catch(function () { /* not allowed now: the screen may dim */ });
+      } else if (!on && lock) {
+        lock.release(); lock = null;
+      }
+    }
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "visible" && tick) wake(true);
+    });
+
+    function open(at, secs, running) {
+      if (!dialog.open) dialog.showModal();
+      shown = -1; i = at; left = secs;
+      $(".routine-done").hidden = true; $(".routine-controls").hidden = false; done = false;
+      show(); save();
+      if (running) run(); else render();
+      (toggle.hidden ? $(".routine-skip") : toggle).focus();
+    }
+    opener.addEventListener("click", function () { unlockAudio(); open(0, stages[0].secs, true); });
+    toggle.addEventListener("click", function () { unlockAudio(); if (tick) pause(); else run(); });
+    $(".routine-back").addEventListener("click", function () { if (i > 0) go(i - 1); });
+    $(".routine-skip").addEventListener("click", function () {
+      if (i + 1 < stages.length) go(i + 1); else finish();
+    });
+    $(".routine-again").addEventListener("click", function () { open(0, stages[0].secs, true); });
+    $(".routine-close").addEventListener("click", function () { dialog.close(); });
+    dialog.addEventListener("close", function () {
+      pause();
+      try { sessionStorage.removeItem(key); } catch (e) { /* private mode */ }
+      opener.focus();
+    });
+    dialog.addEventListener("keydown", function (event) {
+      if (/INPUT/.test(event.target.tagName) || done) return;
+      if (event.key === "ArrowLeft" && i > 0) go(i - 1);
+      if (event.key === "ArrowRight") $(".routine-skip").click();
+    });
+    [["sound", ".routine-sound"], ["vibrate", ".routine-vibrate"]].forEach(function (pair) {
+      var box = $(pair[1]);
+      try { box.checked = localStorage.getItem("routine-" + pair[0]) === "on"; } catch (e) { /* no storage */ }
+      box.addEventListener("change", function () {
+        try { localStorage.setItem("routine-" + pair[0], box.checked ? "on" : "off"); } catch (e) { /* no storage */ }
+        if (pair[0] === "sound") unlockAudio(); else if (box.checked) navigator.vibrate(60);
+      });
+    });
+    if (navigator.vibrate) $(".routine-vibrate-label").hidden = false;
+
+    // Coming back (reload, or back from another page in this tab): reopen where the reader was, paused.
+    var saved = null;
+    try { saved = JSON.parse(sessionStorage.getItem(key)); } catch (e) { /* nothing saved */ }
+    if (saved && stages[saved.i]) {
+      var secs = stages[saved.i].secs;
+      open(saved.i, saved.left > 0 && saved.left < secs ? Math.round(saved.left) : secs, false);
+    }
+  }
 })();
 /* shop (issue 15): "Was this helpful?" votes without leaving the page. Without JavaScript the form posts
    and the server sends the reader back to the review. */
