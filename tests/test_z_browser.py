@@ -1,4 +1,4 @@
-"""What only a browser shows: the search overlay, the routine timer, the phone layout.
+"""What only a browser shows: the search overlay, the phone layout (the routine: test_z_browser_routine.py).
 Drives Debian's Chromium (/usr/bin/chromium) through Playwright against the site served by a separate
 process on its own SQLite database with the demo content, so these tests never touch the test database."""
 
@@ -119,20 +119,6 @@ def test_the_overlay_searches_for_a_point(page):
     page.keyboard.press("Enter")
     page.wait_for_url("**/points/bl-40/")
     assert "Weizhong" in page.locator("h1").inner_text()
-
-
-def test_the_routine_timer_counts_down_and_pauses(page):
-    page.clock.install()
-    page.goto(page.base + ARTICLE)
-    timer = page.locator(".timer").first
-    assert timer.inner_text() == "Start timer"
-    timer.click()
-    assert timer.get_attribute("aria-pressed") == "true"
-    page.clock.run_for(5_000)
-    assert timer.inner_text() == "1:55"  # 1–2 min runs the longer end: 2:00 minus 5 s
-    timer.click()
-    assert timer.inner_text().startswith("Resume")
-    assert page.locator(".timer").count() == 5
 
 
 def test_scroll_to_top_returns_to_the_top(page):

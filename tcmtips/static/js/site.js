@@ -125,11 +125,13 @@
       $(".routine-skip").textContent = stages[i].secs ? "Skip" : "Next";
     }
     function go(to) {
+      var running = !!tick;
+      clearInterval(tick); tick = null;
       i = to; left = stages[i].secs; done = false;
       $(".routine-done").hidden = true; $(".routine-controls").hidden = false;
-      if (tick) endsAt = Date.now() + left * 1000;
       show(); save();
-      if (!stages[i].secs && tick) pause(); // nothing to count: wait for Next
+      // A new countdown starts on a whole second; a point without one waits for Next.
+      if (running && stages[i].secs) run(); else if (running) wake(false);
     }
     function run() {
       if (!stages[i].secs || tick) return;
