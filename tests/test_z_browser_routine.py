@@ -182,3 +182,40 @@ def test_printing_gives_a_routine_card_of_one_or_two_pages_with_every_point(brow
     assert re.search(r"/articles/lower-back-pain-acupressure-points/$", text(page, ".print-address"))
     assert 1 <= pdf_pages(page.pdf(format=paper)) <= 2
     context.close()
+
+
+FAKES = """
+window.__calls = [];
+const lock = { release() { __calls.push('release'); return Promise.resolve(); }, addEventListener() {} };
+Object.defineProperty(Navigator.prototype, 'wakeLock', { get() {
+  return { request(kind) { __calls.push('wake:' + kind); return Promise.resolve(lock); } };
+} });
+window.AudioContext = class {
+  constructor() { this.state = 'running'; this.currentTime = 0; this.destination = {}; }
+  createGain() { return { gain: { setValueAtTime() {}, exponentialRampToValueAtTime() {} }, connect: (n) => n }; }
+  createOscillator() {
+    __calls.push('sound');
+    return { frequency: {}, connect: (n) => n, start() {}, stop() {} };
+  }
+};
+"""
+
+
+def test_the_screen_stays_on_while_it_runs_and_a_chosen_sound_marks_the_end_of_a_point(browser, site_url):  # noqa: F811
+    context = browser.new_context()
+    context.add_init_script(FAKES)
+    page = context.new_page()
+    page.clock.install()
+    page.goto(site_url + ARTICLE)
+    calls = lambda: page.evaluate("window.__calls")  # noqa: E731
+    page.click(".routine-open")
+    page.clock.run_for(1_000)
+    assert calls() == ["wake:screen"]
+    page.click(".routine-toggle")
+    assert calls() == ["wake:screen", "release"]
+    page.locator(".routine-sound").check()
+    page.click(".routine-toggle")
+    page.clock.run_for(120_500)  # BL-40 ends
+    assert text(page, ".routine-progress").startswith("Point 2 of 5")
+    assert calls() == ["wake:screen", "release", "wake:screen", "sound"]  # the lock is kept into point 2
+    context.close()

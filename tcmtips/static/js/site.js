@@ -227,7 +227,8 @@
         if (pair[0] === "sound") unlockAudio(); else if (box.checked) navigator.vibrate(60);
       });
     });
-    if (navigator.vibrate) $(".routine-vibrate-label").hidden = false;
+    // Offer vibration only where it can be felt: a phone or tablet, not a desktop that ignores it.
+    if (navigator.vibrate && matchMedia("(pointer: coarse)").matches) $(".routine-vibrate-label").hidden = false;
 
     // Coming back (reload, or back from another page in this tab): reopen where the reader was, paused.
     var saved = null;
