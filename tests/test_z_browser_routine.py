@@ -81,6 +81,9 @@ def test_skip_and_back_move_between_points_from_the_keyboard(page):
     page.keyboard.press("Enter")  # nothing before the first point, and focus stays put
     assert text(page, ".routine-progress").startswith("Point 1 of 5")
     assert focused(page) == "routine-back"
+    page.keyboard.press("/")  # the site's search shortcut stays out of the way
+    assert page.locator("#search-overlay").is_hidden()
+    assert focused(page) == "routine-back"
 
 
 def test_a_point_announces_itself_and_one_minute_left_then_moves_on_by_itself(page):
@@ -218,4 +221,19 @@ def test_the_screen_stays_on_while_it_runs_and_a_chosen_sound_marks_the_end_of_a
     page.clock.run_for(120_500)  # BL-40 ends
     assert text(page, ".routine-progress").startswith("Point 2 of 5")
     assert calls() == ["wake:screen", "release", "wake:screen", "sound"]  # the lock is kept into point 2
+    context.close()
+
+
+def test_the_open_routine_has_no_axe_violations_on_a_phone(browser, site_url):  # noqa: F811
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + ARTICLE)
+    page.click(".routine-open")
+    for _ in range(4):  # PC-8: the side line and every control showing
+        page.click(".routine-skip")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
     context.close()

@@ -215,6 +215,7 @@
       opener.focus();
     });
     dialog.addEventListener("keydown", function (event) {
+      if (event.key === "/") event.stopPropagation(); // the search overlay cannot open over the routine
       if (/INPUT/.test(event.target.tagName) || done) return;
       if (event.key === "ArrowLeft" && i > 0) go(i - 1);
       if (event.key === "ArrowRight") $(".routine-skip").click();
