@@ -70,7 +70,9 @@ nginx -p "$ROOT/" -c deploy/nginx.conf
 varnishd -a 127.0.0.1:8080 -T none -f "$ROOT/deploy/default.vcl" -n "$STACK/varnish" \
   -P "$STACK/varnish.pid" -s malloc,128m -t 0
 
-# The stack's own database, made once on the local PostgreSQL.
+# The stack's own database, made afresh on the local PostgreSQL each time the stack starts: its media
+# live in this checkout's .stack/media, so a database kept from another checkout would point at files
+# that are not here.
 "$PY" - <<'PY'
 import os
 
@@ -79,8 +81,8 @@ import psycopg
 
 db = environ.Env.db_url_config(os.environ["DATABASE_URL"])
 with psycopg.connect(host=db["HOST"], port=db["PORT"] or 5432, user=db["USER"], dbname="postgres", autocommit=True) as c:
-    if not c.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]]).fetchone():
-        c.execute(f'CREATE DATABASE "{db["NAME"]}"')
+    c.execute(f'DROP DATABASE IF EXISTS "{db["NAME"]}" WITH (FORCE)')
+    c.execute(f'CREATE DATABASE "{db["NAME"]}"')
 PY
 "$PY" manage.py migrate --noinput -v0
 "$PY" manage.py collectstatic --noinput -v0

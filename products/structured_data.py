@@ -6,6 +6,8 @@ import json
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
+from tcmtips.images import rendition_url
+
 
 def product_json_ld(request, product, summary, reviews):
     data = {
@@ -16,9 +18,9 @@ def product_json_ld(request, product, summary, reviews):
     }
     if product.tagline:
         data["description"] = product.tagline
-    if product.image:
-        rendition = product.image.get_rendition("fill-360x360|format-jpeg")
-        data["image"] = request.build_absolute_uri(rendition.url)
+    image = rendition_url(product.image, "fill-360x360|format-jpeg")
+    if image:
+        data["image"] = request.build_absolute_uri(image)
     features = list(product.features.all())
     if features:
         data["positiveNotes"] = {

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from tcmtips.images import rendition_url
+
 from . import helpful
 from .clicks import client_hash, internal_source_path, is_prefetch, looks_like_bot
 from .forms import ReviewForm
@@ -53,14 +55,14 @@ def _product_page(request, product, form=None, status=200):
         "form": form or ReviewForm(),
         "thanks": request.GET.get("review") == "thanks",
         "canonical_url": request.build_absolute_uri(product.get_absolute_url()),
-        "share_image_url": (
-            request.build_absolute_uri(product.image.get_rendition("fill-1200x630|format-jpeg").url)
-            if product.image
-            else ""
-        ),
+        "share_image_url": _absolute(request, rendition_url(product.image, "fill-1200x630|format-jpeg")),
         "structured_data": product_json_ld(request, product, summary, reviews) + crumbs["script"],
     }
     return render(request, "products/product_detail.html", context, status=status)
+
+
+def _absolute(request, url):
+    return request.build_absolute_uri(url) if url else ""
 
 
 def product_detail(request, slug):

@@ -1,4 +1,9 @@
+import logging
+
 from django.db.models import prefetch_related_objects
+from wagtail.images.models import SourceImageIOError
+
+log = logging.getLogger(__name__)
 
 
 def prefetch_renditions(images):
@@ -6,3 +11,15 @@ def prefetch_renditions(images):
     unique = list({image.pk: image for image in images if image is not None}.values())
     if unique:
         prefetch_related_objects(unique, "renditions")
+
+
+def rendition_url(image, spec):
+    """The URL of a rendition, or '' when the original file is missing from storage: a lost upload
+    costs the page its picture (as Wagtail's own image tags do), never the page itself."""
+    if image is None:
+        return ""
+    try:
+        return image.get_rendition(spec).url
+    except SourceImageIOError:
+        log.warning("original file of image %s is missing; no %s rendition", image.pk, spec)
+        return ""

@@ -7,6 +7,8 @@ import json
 
 from django.utils.safestring import mark_safe
 
+from .images import rendition_url
+
 CONTEXT = "https://schema.org"
 SHARE_RENDITION = "fill-1200x630|format-jpeg"
 PORTRAIT_RENDITION = "fill-400x400|format-jpeg"
@@ -22,9 +24,9 @@ def dumps(data):
 
 def image_url(image, page, request, spec=SHARE_RENDITION):
     """Absolute rendition URL on the same site root as the page's canonical URL."""
-    if image is None:
+    url = rendition_url(image, spec)
+    if not url:
         return None
-    url = image.get_rendition(spec).url
     return root_url(page, request) + url if url.startswith("/") else url
 
 

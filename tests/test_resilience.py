@@ -62,3 +62,21 @@ def test_the_first_publish_on_an_empty_cache_still_empties_the_page_cache(client
     demo.save_revision().publish()
     response = client.get(ARTICLE)
     assert response["X-Page-Cache"] == "miss" and b"A fresher title" in response.content
+
+
+def test_a_lost_original_image_costs_the_page_its_picture_not_the_page(client, demo, tmp_path, settings):
+    """Media restored without its originals (or a file deleted by hand): pages still answer 200."""
+    from products.models import Product
+
+    product = Product.objects.get(slug="facial-gua-sha-tool")
+    product.image.renditions.all().delete()
+    original = product.image.file.name
+    product.image.file.name = "original_images/not-there.png"
+    product.image.save()
+    try:
+        response = client.get(product.get_absolute_url())
+        assert response.status_code == 200
+        assert b"Facial Gua Sha Tool" in response.content
+    finally:
+        product.image.file.name = original
+        product.image.save()
