@@ -29,6 +29,9 @@ wait_for() {  # URL, seconds
 start_app() {  # N: app server N on 127.0.0.1:800N
   local n="$1"
   if alive "app$n"; then return 0; fi
+  # gunicorn refuses a pid file whose process still exists, and a killed, unreaped one (a zombie, where
+  # nothing reaps orphans) still does: the file is stale, so drop it.
+  rm -f "$STACK/app$n.pid"
   "$PY" -m gunicorn -c deploy/gunicorn.conf.py --chdir "$ROOT" --bind "127.0.0.1:800$n" \
     --pid "$STACK/app$n.pid" --error-logfile "$STACK/app$n.log" tcmtips.wsgi
   wait_for "http://127.0.0.1:800$n/" 60
