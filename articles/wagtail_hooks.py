@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from tcmtips.models import SiteSettings
 
+from .chooser import acupoint_chooser_viewset
 from .models import ArticlePage, Complaint
 from .review import months_before
 
@@ -22,6 +23,11 @@ class ComplaintViewSet(SnippetViewSet):
 
 
 register_snippet(ComplaintViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_point_chooser():
+    return acupoint_chooser_viewset
 
 
 def articles_due_for_review(interval_months, today=None):
