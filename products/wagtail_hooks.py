@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from tcmtips.events import content_changed
 
+from .chooser import ProductChooserViewSet
 from .models import Offer, Product, ProductCategory, ProductReview
 from .reports import can_see_clicks, click_report
 
@@ -22,6 +23,7 @@ class ProductViewSet(SnippetViewSet):
     menu_label = "Products"
     list_display = ["name", "badge", "slug"]
     search_fields = ["name", "tagline"]
+    chooser_viewset_class = ProductChooserViewSet
 
 
 REVIEW_STATUS = {
