@@ -1,5 +1,6 @@
 import re
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.functional import cached_property
@@ -82,8 +83,7 @@ class StepBlock(ExplainedStructBlock):
 
 def preview_point_section():
     """A real point from the library, so the preview looks like the article will."""
-    from .models import AcupointPage
-
+    AcupointPage = apps.get_model("articles", "AcupointPage")  # noqa: N806 (blocks load before the models)
     point = AcupointPage.objects.filter(code="BL40").first() or AcupointPage.objects.first()
     return {
         "point": point.pk if point else None,

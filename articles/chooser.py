@@ -57,9 +57,7 @@ class PointColumnsMixin:
     per_page = 30
 
     def get_object_list(self):
-        from .models import AcupointPage
-
-        return AcupointPage.objects.order_by("meridian", "number").only(
+        return self.model_class.objects.order_by("meridian", "number").only(
             "id", "title", "code", "meridian", "number", "pinyin", "hanzi", "english_name", "pregnancy_caution", "live"
         )
 

@@ -1,3 +1,4 @@
+from django.apps import apps
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -5,9 +6,7 @@ from tcmtips.blocks import ExplainedStructBlock
 
 
 def preview_product_card():
-    from .models import Product
-
-    product = Product.objects.first()
+    product = apps.get_model("products", "Product").objects.first()
     return {
         "heading": "The tool we use",
         "lead": "A smooth ceramic stone for gentle facial gua sha.",

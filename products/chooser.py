@@ -5,6 +5,8 @@ from django.db.models import Exists, OuterRef
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 
+from .models import Offer, Product
+
 
 class ImageColumn(Column):
     cell_template_name = "products/admin/image_cell.html"
@@ -12,8 +14,6 @@ class ImageColumn(Column):
 
 class ProductColumnsMixin:
     def get_object_list(self):
-        from .models import Offer, Product
-
         return Product.objects.select_related("image").annotate(
             has_working_offer=Exists(Offer.objects.available().filter(product=OuterRef("pk")))
         )
