@@ -86,7 +86,7 @@ def preview_point_section():
     AcupointPage = apps.get_model("articles", "AcupointPage")  # noqa: N806 (blocks load before the models)
     point = AcupointPage.objects.filter(code="BL40").first() or AcupointPage.objects.first()
     return {
-        "point": point.pk if point else None,
+        "point": point,
         "heading": "The Commanding Point of the Lower Back",
         "why": "<p>In the crease behind the knee. Pressing it eases a tight, aching lower back.</p>",
         "steps": [
@@ -112,13 +112,15 @@ class PointSectionBlock(ExplainedStructBlock):
             "One acupoint from the library with your own heading, why it helps and numbered steps, each with how "
             "many minutes to press. The point's names, location and any pregnancy caution are added for you."
         )
-        preview_value = preview_point_section
         missing = {
             "point": "Choose the point this section is about.",
             "heading": "Give the section a heading, e.g. “The Commanding Point of the Lower Back”.",
             "why": "Say in a sentence or two where the point is and why it helps.",
             "steps": "Add at least one step telling the reader how to press the point.",
         }
+
+    def get_preview_value(self):
+        return self.normalize(preview_point_section())
 
 
 class TipBlock(blocks.StructBlock):

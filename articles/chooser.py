@@ -5,13 +5,16 @@ side by side before choosing."""
 import re
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
-from .meridians import normalise_code
+from .meridians import ORDER, normalise_code
+
+# The standard meridian order (LU, LI, ST … LR, then CV and GV), not the alphabetical one.
+MERIDIAN_ORDER = Case(*[When(meridian=code, then=Value(i)) for code, i in ORDER.items()], output_field=IntegerField())
 
 
 def squash(text):
@@ -57,7 +60,7 @@ class PointColumnsMixin:
     per_page = 30
 
     def get_object_list(self):
-        return self.model_class.objects.order_by("meridian", "number").only(
+        return self.model_class.objects.order_by(MERIDIAN_ORDER, "number").only(
             "id", "title", "code", "meridian", "number", "pinyin", "hanzi", "english_name", "pregnancy_caution", "live"
         )
 

@@ -10,7 +10,7 @@ def preview_product_card():
     return {
         "heading": "The tool we use",
         "lead": "A smooth ceramic stone for gentle facial gua sha.",
-        "product": product.pk if product else None,
+        "product": product,
     }
 
 
@@ -27,5 +27,7 @@ class ProductCardBlock(ExplainedStructBlock):
             "A product from the shop with its picture, badge, features, a reader's review and the retailer "
             "buttons. Only offers that work are shown, and the site's affiliate disclosure appears above it."
         )
-        preview_value = preview_product_card
         missing = {"product": "Choose the product this card shows (they are kept under Shop → Products)."}
+
+    def get_preview_value(self):
+        return self.normalize(preview_product_card())

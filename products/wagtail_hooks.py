@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from tcmtips.events import content_changed
 
 from .chooser import ProductChooserViewSet
+from .dashboard import BrokenOffersPanel, ClicksThisWeekPanel
 from .models import Offer, Product, ProductCategory, ProductReview
 from .reports import can_see_clicks, click_report
 
@@ -170,6 +171,10 @@ class PendingReviewsPanel(Component):
 def add_pending_reviews_panel(request, panels):
     if request.user.has_perm("products.change_productreview"):
         panels.append(PendingReviewsPanel(ProductReview.objects.pending().count()))
+    if request.user.has_perm("products.change_offer"):
+        panels.append(BrokenOffersPanel())
+    if can_see_clicks(request.user):
+        panels.append(ClicksThisWeekPanel())
 
 
 class ClickReportMenuItem(MenuItem):

@@ -60,3 +60,18 @@ class FigureBlock(blocks.StructBlock):
 
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class MenuLinkBlock(blocks.StructBlock):
+    """One link in the site's header or footer, to a page chosen in the admin (so it follows renames)."""
+
+    page = blocks.PageChooserBlock()
+    label = blocks.CharBlock(required=False, max_length=40, help_text="Leave empty to use the page's title.")
+    show_in = blocks.ChoiceBlock(
+        choices=[("both", "Header and footer"), ("header", "Header only"), ("footer", "Footer only")],
+        default="both",
+    )
+
+    class Meta:
+        icon = "link"
+        label = "Menu link"

@@ -3,8 +3,10 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+
+from .blocks import MenuLinkBlock
 
 
 class BasePage(Page):
@@ -52,9 +54,17 @@ class SiteSettings(BaseSiteSetting):
     review_interval_months = models.PositiveSmallIntegerField(
         default=12, help_text="Articles whose medical review is older than this are listed as due for re-review."
     )
+    # Header and footer links (editors' issue): one list, each link saying where it shows, so the pages they
+    # point to are fetched in one query.
+    menu_links = StreamField(
+        [("link", MenuLinkBlock())],
+        blank=True,
+        help_text="The links in the site's header and footer, in order. Drag to reorder.",
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("site_name"), FieldPanel("logo")], heading="Brand"),
+        FieldPanel("menu_links", heading="Header and footer links"),
         FieldPanel("footer_text"),
         FieldPanel("affiliate_disclosure"),
         FieldPanel("review_interval_months"),
@@ -66,3 +76,18 @@ class SiteSettings(BaseSiteSetting):
     @cached_property
     def has_disclosure(self):
         return bool(self.affiliate_disclosure.strip())
+
+    def _menu(self, where):
+        return [
+            {"page": link["page"], "label": link["label"] or link["page"].title}
+            for link in (block.value for block in self.menu_links)
+            if link["page"] is not None and link["page"].live and link["show_in"] in (where, "both")
+        ]
+
+    @cached_property
+    def header_links(self):
+        return self._menu("header")
+
+    @cached_property
+    def footer_links(self):
+        return self._menu("footer")
