@@ -6,6 +6,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from . import menus
 from .blocks import MenuLinkBlock
 
 
@@ -77,17 +78,14 @@ class SiteSettings(BaseSiteSetting):
     def has_disclosure(self):
         return bool(self.affiliate_disclosure.strip())
 
-    def _menu(self, where):
-        return [
-            {"page": link["page"], "label": link["label"] or link["page"].title}
-            for link in (block.value for block in self.menu_links)
-            if link["page"] is not None and link["page"].live and link["show_in"] in (where, "both")
-        ]
-
     @cached_property
+    def menus(self):
+        return menus.resolve(self)
+
+    @property
     def header_links(self):
-        return self._menu("header")
+        return self.menus["header"]
 
-    @cached_property
+    @property
     def footer_links(self):
-        return self._menu("footer")
+        return self.menus["footer"]
