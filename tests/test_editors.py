@@ -417,3 +417,14 @@ def test_the_dashboard_panels_need_no_more_queries_as_the_lists_grow(
     Offer.objects.update(broken=True)
     with django_assert_max_num_queries(60):
         assert client.get("/admin/").status_code == 200
+
+
+# Content: the pregnancy cautions agree with articles/data/README.md
+
+
+def test_the_pregnancy_cautions_are_exactly_the_list_the_data_readme_gives(demo):
+    named_for_action = {"LI4", "SP6", "BL60", "BL67", "GB21", "BL31", "BL32", "BL33", "BL34"}
+    over_the_uterus = {f"CV{n}" for n in range(1, 9)} | {f"KI{n}" for n in range(11, 17)}
+    over_the_uterus |= {f"ST{n}" for n in range(25, 31)}
+    flagged = set(AcupointPage.objects.filter(pregnancy_caution=True).values_list("code", flat=True))
+    assert flagged == named_for_action | over_the_uterus
