@@ -49,6 +49,7 @@ class StepBlock(ExplainedStructBlock):
     text = blocks.TextBlock(help_text="What the reader does, e.g. “Press firmly with your thumb and breathe slowly”.")
     minutes_min = blocks.DecimalBlock(
         required=False,
+        label="Minutes",
         min_value=0.25,
         max_value=60,
         decimal_places=2,
@@ -56,12 +57,15 @@ class StepBlock(ExplainedStructBlock):
     )
     minutes_max = blocks.DecimalBlock(
         required=False,
+        label="Up to (minutes)",
         min_value=0.25,
         max_value=60,
         decimal_places=2,
         help_text="Upper end of a range, e.g. 2 for “1–2 min”.",
     )
-    per = blocks.CharBlock(required=False, max_length=40, help_text="For example “on each hand”.")
+    per = blocks.CharBlock(
+        required=False, max_length=40, label="Where or how often", help_text="For example “on each hand”."
+    )
 
     class Meta:
         icon = "list-ol"

@@ -339,6 +339,8 @@ def test_every_page_type_previews_in_mobile_and_desktop_sizes(client, demo, admi
     response = page.make_preview_request()
     assert response.status_code == 200
     assert page.title.split()[0] in response.content.decode()
+    # The admin shows the preview in a frame: the page's own policy must let this site frame it.
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
 
 
 def test_a_product_previews_from_its_unsaved_form(client, demo, admin_user):
