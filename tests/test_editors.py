@@ -343,7 +343,7 @@ def test_every_page_type_previews_in_mobile_and_desktop_sizes(client, demo, admi
     assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
 
 
-def test_a_product_previews_from_its_unsaved_form(client, demo, admin_user):
+def test_a_product_previews_its_card_from_the_unsaved_form(client, demo, admin_user):
     product = Product.objects.get()
     client.force_login(admin_user)
     edit_url = reverse(Product.snippet_viewset.get_url_name("edit"), args=[product.pk])
@@ -380,6 +380,7 @@ def test_a_product_previews_from_its_unsaved_form(client, demo, admin_user):
     assert client.post(preview_url, data).json()["is_valid"]
     html = client.get(preview_url).content.decode()
     assert "Renamed in the preview" in html and "Buy it here" in html
+    assert 'class="product-card"' in html and 'class="disclosure"' in html
     assert Product.objects.get().name != "Renamed in the preview"  # nothing saved
 
 

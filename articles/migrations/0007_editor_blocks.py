@@ -9,7 +9,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0004_article_references_block'),
+        ('articles', '0006_medical_review_workflow'),
     ]
 
     operations = [
