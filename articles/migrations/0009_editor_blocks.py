@@ -9,7 +9,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0006_medical_review_workflow'),
+        ('articles', '0008_seed_complaint_synonyms'),
     ]
 
     operations = [
