@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 REDIS_URL ?= redis://127.0.0.1:6379/1
 
-.PHONY: run test test-postgres lint migrate demo bench clean stack stack-stop test-stack
+.PHONY: run test test-postgres lint migrate demo bench clean stack stack-stop test-stack docs-screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -52,3 +52,8 @@ test-stack: $(STAMP)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .admin-login .stack
+
+# Editors' guide (docs/editors.md): retake its screenshots from a throwaway demo site with Playwright and
+# Debian's Chromium.
+docs-screenshots: $(STAMP)
+	$(BIN)/python docs/screenshots.py

@@ -1,12 +1,15 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.models import Page, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from tcmtips.models import SiteSettings
 
+from .chooser import acupoint_chooser_viewset
 from .models import ArticlePage, Complaint
 from .review import months_before
 
@@ -22,6 +25,11 @@ class ComplaintViewSet(SnippetViewSet):
 
 
 register_snippet(ComplaintViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_point_chooser():
+    return acupoint_chooser_viewset
 
 
 def articles_due_for_review(interval_months, today=None):
@@ -65,3 +73,34 @@ class ReviewsDuePanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_reviews_due_panel(request, panels):
     panels.append(ReviewsDuePanel(request))
+
+
+def articles_in_review():
+    """Articles sent to the medical review and not yet approved or sent back, longest waiting first:
+    (article, workflow state, the task it is at)."""
+    states = (
+        WorkflowState.objects.active()
+        .filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            content_type=ContentType.objects.get_for_model(ArticlePage),
+        )
+        .select_related("current_task_state__task", "requested_by")
+        .order_by("created_at")
+    )
+    states = list(states)
+    pages = ArticlePage.objects.in_bulk([int(state.object_id) for state in states])
+    return [(pages[int(s.object_id)], s) for s in states if int(s.object_id) in pages]
+
+
+class AwaitingReviewPanel(Component):
+    name = "awaiting_medical_review"
+    template_name = "articles/admin/awaiting_review_panel.html"
+    order = 85
+
+    def get_context_data(self, parent_context):
+        return {"rows": articles_in_review()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_awaiting_review_panel(request, panels):
+    panels.append(AwaitingReviewPanel())

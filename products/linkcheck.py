@@ -25,7 +25,9 @@ def fetch_ok(url, timeout):
 
 def check_offer(offer, timeout=10):
     """Record one check. One failure can be a blip; two in a row mark the offer broken; any success clears it.
-    Uses update() so a check never bumps the page cache (readers see nothing of it)."""
+    Routine checks use update(), which sends no signal, so they leave the page cache alone; only when the
+    offer turns broken or recovers is it saved once more, so that readers stop (or start again) seeing it."""
+    was_broken = Offer.objects.filter(pk=offer.pk).values_list("broken", flat=True).first()
     now = timezone.now()
     rows = Offer.objects.filter(pk=offer.pk)
     if fetch_ok(offer.url, timeout):
@@ -34,4 +36,6 @@ def check_offer(offer, timeout=10):
         rows.update(consecutive_failures=F("consecutive_failures") + 1, last_checked_at=now)
         rows.filter(consecutive_failures__gte=FAILURES_BEFORE_BROKEN).update(broken=True)
     offer.refresh_from_db(fields=["consecutive_failures", "broken", "last_checked_at"])
+    if offer.broken != was_broken:
+        offer.save(update_fields=["broken"])  # post_save: cached pages showing the card are dropped
     return offer

@@ -10,7 +10,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable, Page, RevisionMixin
+from wagtail.models import Orderable, Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from tcmtips.models import BasePage
@@ -40,7 +40,8 @@ class ProductCategory(models.Model):
         return self.name
 
 
-class Product(RevisionMixin, index.Indexed, ClusterableModel):
+
+class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=120, unique=True)
     tagline = models.CharField(max_length=200, blank=True)
@@ -70,6 +71,14 @@ class Product(RevisionMixin, index.Indexed, ClusterableModel):
 
     def get_absolute_url(self):
         return reverse("products:detail", args=[self.slug])
+
+    # Live preview in the admin (mobile and desktop sizes), built from the unsaved form: the product card as
+    # readers meet it in an article, with the disclosure above it, the offers that work and the quoted review.
+    def get_preview_template(self, request, mode_name):
+        return "products/product_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"product": self}
 
     @staticmethod
     def prefetch_for_cards(products):

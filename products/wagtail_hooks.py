@@ -1,11 +1,8 @@
-import re
-
 import django_filters
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail import hooks
-from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -14,8 +11,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from tcmtips.events import content_changed
-from tcmtips.models import SiteSettings
 
+from .chooser import ProductChooserViewSet
+from .dashboard import BrokenOffersPanel, ClicksThisWeekPanel
 from .models import Offer, Product, ProductCategory, ProductReview
 from .reports import can_see_clicks, click_report
 
@@ -26,6 +24,7 @@ class ProductViewSet(SnippetViewSet):
     menu_label = "Products"
     list_display = ["name", "badge", "slug"]
     search_fields = ["name", "tagline"]
+    chooser_viewset_class = ProductChooserViewSet
 
 
 REVIEW_STATUS = {
@@ -172,6 +171,10 @@ class PendingReviewsPanel(Component):
 def add_pending_reviews_panel(request, panels):
     if request.user.has_perm("products.change_productreview"):
         panels.append(PendingReviewsPanel(ProductReview.objects.pending().count()))
+    if request.user.has_perm("products.change_offer"):
+        panels.append(BrokenOffersPanel())
+    if can_see_clicks(request.user):
+        panels.append(ClicksThisWeekPanel())
 
 
 class ClickReportMenuItem(MenuItem):
@@ -187,50 +190,3 @@ def register_click_report_url():
 @hooks.register("register_reports_menu_item")
 def register_click_report_menu_item():
     return ClickReportMenuItem("Retailer clicks", reverse("products_click_report"), icon_name="link", order=800)
-
-
-# An affiliate link may not go live without the site's disclosure (Settings → Site settings). Checked on the
-# POSTed form, before Wagtail's page views process it: the publish action is dropped, so the editor's work is
-# still saved as a draft, and they are told why it did not go live.
-
-STREAM_BLOCK_TYPE = re.compile(r"^(?P<prefix>.+)-(?P<index>\d+)-type$")
-
-
-def posts_a_product_card(post):
-    for key, value in post.items():
-        match = STREAM_BLOCK_TYPE.match(key)
-        if match and value == "product_card" and post.get(f"{match['prefix']}-{match['index']}-deleted") != "1":
-            return True
-    return False
-
-
-# Publishing directly, or submitting to the medical review (whose approval publishes), are both refused.
-GOING_LIVE_ACTIONS = {"action-publish": "Not published", "action-submit": "Not sent for review"}
-
-
-def refuse_publishing_cards_without_disclosure(request):
-    if request.method != "POST" or not posts_a_product_card(request.POST):
-        return
-    actions = [action for action in GOING_LIVE_ACTIONS if action in request.POST]
-    if not actions or SiteSettings.for_request(request).has_disclosure:
-        return
-    post = request.POST.copy()
-    for action in actions:
-        del post[action]
-    request.POST = post
-    messages.error(
-        request,
-        f"{GOING_LIVE_ACTIONS[actions[0]]}: this page has a product card, and the site's affiliate disclosure is "
-        "empty. Fill in “Affiliate disclosure” under Settings → Site settings, then try again. "
-        "Your changes have been saved as a draft.",
-    )
-
-
-@hooks.register("before_create_page")
-def check_disclosure_before_create(request, parent_page, page_class):
-    refuse_publishing_cards_without_disclosure(request)
-
-
-@hooks.register("before_edit_page")
-def check_disclosure_before_edit(request, page):
-    refuse_publishing_cards_without_disclosure(request)

@@ -26,6 +26,11 @@ CSP = "; ".join(
 )
 
 
+# The admin's live preview renders a page through this middleware on a stand-in request for the page's own
+# URL and shows it in a frame of the admin: that response may be framed by this site (editors' issue).
+PREVIEW_CSP = CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
+
+
 class SecurityHeadersMiddleware:
     """Content-Security-Policy for the public site (the Wagtail admin needs its own inline scripts),
     and a plain 503 when the database is unreachable instead of a stack trace."""
@@ -36,7 +41,9 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if not request.path.startswith("/admin/"):
-            response.headers.setdefault("Content-Security-Policy", CSP)
+            response.headers.setdefault(
+                "Content-Security-Policy", PREVIEW_CSP if getattr(request, "is_preview", False) else CSP
+            )
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
 

@@ -3,8 +3,11 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+
+from . import menus
+from .blocks import MenuLinkBlock
 
 
 class BasePage(Page):
@@ -52,9 +55,17 @@ class SiteSettings(BaseSiteSetting):
     review_interval_months = models.PositiveSmallIntegerField(
         default=12, help_text="Articles whose medical review is older than this are listed as due for re-review."
     )
+    # Header and footer links (editors' issue): one list, each link saying where it shows, so the pages they
+    # point to are fetched in one query.
+    menu_links = StreamField(
+        [("link", MenuLinkBlock())],
+        blank=True,
+        help_text="The links in the site's header and footer, in order. Drag to reorder.",
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("site_name"), FieldPanel("logo")], heading="Brand"),
+        FieldPanel("menu_links", heading="Header and footer links"),
         FieldPanel("footer_text"),
         FieldPanel("affiliate_disclosure"),
         FieldPanel("review_interval_months"),
@@ -66,3 +77,15 @@ class SiteSettings(BaseSiteSetting):
     @cached_property
     def has_disclosure(self):
         return bool(self.affiliate_disclosure.strip())
+
+    @cached_property
+    def menus(self):
+        return menus.resolve(self)
+
+    @property
+    def header_links(self):
+        return self.menus["header"]
+
+    @property
+    def footer_links(self):
+        return self.menus["footer"]

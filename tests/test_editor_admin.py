@@ -3,6 +3,7 @@
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.models import AcupointPage, ArticleIndexPage, ArticlePage
+from authors.models import AuthorPage
 
 
 def article_with_one_point_section(title, slug, point, step):
@@ -26,6 +27,7 @@ def article_with_one_point_section(title, slug, point, step):
                     )
                 ]
             ),
+            "author": AuthorPage.objects.get(slug="p-sze").pk,
             "updates": inline_formset([]),
             "action-publish": "publish",
         }

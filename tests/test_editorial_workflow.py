@@ -9,7 +9,7 @@ from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.models import ArticleIndexPage, ArticlePage
-from authors.models import ReviewerPage
+from authors.models import AuthorPage, ReviewerPage
 
 
 @pytest.fixture
@@ -27,6 +27,7 @@ def new_article_form(action, **extra):
             "slug": "hegu-tension-headache",
             "intro": rich_text("<p>One point in the web of the hand.</p>"),
             "body": streamfield([("rich_text", rich_text("<p>Press the web of the hand.</p>"))]),
+            "author": AuthorPage.objects.get(slug="p-sze").pk,  # required to go live
             "updates": inline_formset([]),
             action: action.split("-")[-1],
             **extra,

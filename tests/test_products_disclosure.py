@@ -1,12 +1,18 @@
-"""A page with a product card cannot be published while the site's affiliate disclosure is empty."""
+"""A page with a product card cannot go live while the site's affiliate disclosure is empty. The rule is the
+article form's own validation: publishing and sending to the medical review are refused with a message on the
+card, and the editor's work can still be saved as a draft."""
 
 import pytest
 from wagtail.models import Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.models import ArticleIndexPage, ArticlePage
+from authors.models import AuthorPage
 from products.models import Product
 from tcmtips.models import SiteSettings
+
+# Shown on the card itself (Wagtail sends stream block errors to the editor as JSON).
+REFUSAL = "This product card cannot go live while the site&#x27;s affiliate disclosure is empty. Fill in"
 
 
 def article_with_card(slug, action="action-publish"):
@@ -16,11 +22,16 @@ def article_with_card(slug, action="action-publish"):
         "slug": slug,
         "intro": rich_text("<p>A short routine.</p>"),
         "body": streamfield([("product_card", {"heading": "The tool", "lead": "", "product": product.pk})]),
+        "author": AuthorPage.objects.get(slug="p-sze").pk,
         "updates": inline_formset([]),  # the article's update log (editorial)
     }
     if action:
         data[action] = "publish"
     return nested_form_data(data)
+
+
+def add(client, data):
+    return client.post(f"/admin/pages/add/articles/articlepage/{ArticleIndexPage.objects.get().pk}/", data)
 
 
 @pytest.fixture
@@ -34,11 +45,15 @@ def test_publishing_a_product_card_without_a_disclosure_is_refused_with_a_clear_
     client, admin_user, no_disclosure
 ):
     client.force_login(admin_user)
-    index = ArticleIndexPage.objects.get()
-    response = client.post(f"/admin/pages/add/articles/articlepage/{index.pk}/", article_with_card("jaw"), follow=True)
-    page = ArticlePage.objects.get(slug="jaw")
-    assert not page.live  # kept as a draft: the editor's work is not lost
-    assert "Not published: this page has a product card" in response.content.decode()
+    response = add(client, article_with_card("jaw"))
+    assert response.status_code == 200  # the form again, with everything the editor typed
+    html = response.content.decode()
+    assert REFUSAL in html and "Settings \\u2192 Site settings" in html
+    assert "Gua sha for the jaw" in html
+    assert not ArticlePage.objects.filter(slug="jaw", live=True).exists()
+    # The same work saved as a draft goes through: nothing is lost.
+    assert add(client, article_with_card("jaw", action=None)).status_code == 302
+    assert ArticlePage.objects.filter(slug="jaw", live=False).exists()
 
 
 def test_submitting_a_product_card_to_the_medical_review_without_a_disclosure_is_refused(
@@ -46,18 +61,19 @@ def test_submitting_a_product_card_to_the_medical_review_without_a_disclosure_is
 ):
     """The review's approval publishes, so sending the page to it is refused the same way."""
     client.force_login(admin_user)
-    index = ArticleIndexPage.objects.get()
-    data = article_with_card("jaw-review", action="action-submit")
-    response = client.post(f"/admin/pages/add/articles/articlepage/{index.pk}/", data, follow=True)
-    page = ArticlePage.objects.get(slug="jaw-review")
-    assert not page.live and not page.workflow_in_progress
-    assert "Not sent for review: this page has a product card" in response.content.decode()
+    response = add(client, article_with_card("jaw-review", action="action-submit"))
+    assert REFUSAL in response.content.decode()
+    assert not ArticlePage.objects.filter(slug="jaw-review").exists()
 
 
 def test_publishing_an_edit_that_adds_a_card_is_refused_too(client, admin_user, no_disclosure):
     client.force_login(admin_user)
     article = ArticlePage.objects.get(slug="lower-back-pain-acupressure-points")
-    client.post(f"/admin/pages/{article.pk}/edit/", article_with_card(article.slug))
+    response = client.post(f"/admin/pages/{article.pk}/edit/", article_with_card(article.slug))
+    assert REFUSAL in response.content.decode()
+    assert "Gua sha for the jaw" not in client.get(article.url).content.decode()
+    # Saved as a draft instead, the edit waits unpublished.
+    client.post(f"/admin/pages/{article.pk}/edit/", article_with_card(article.slug, action=None))
     article.refresh_from_db()
     assert article.has_unpublished_changes
     assert "Gua sha for the jaw" not in client.get(article.url).content.decode()
@@ -65,8 +81,7 @@ def test_publishing_an_edit_that_adds_a_card_is_refused_too(client, admin_user, 
 
 def test_with_a_disclosure_the_page_publishes(client, admin_user, demo):
     client.force_login(admin_user)
-    index = ArticleIndexPage.objects.get()
-    response = client.post(f"/admin/pages/add/articles/articlepage/{index.pk}/", article_with_card("jaw-ok"))
+    response = add(client, article_with_card("jaw-ok"))
     assert response.status_code == 302
     page = ArticlePage.objects.get(slug="jaw-ok")
     assert page.live
@@ -76,6 +91,5 @@ def test_with_a_disclosure_the_page_publishes(client, admin_user, demo):
 
 def test_a_draft_with_a_card_can_still_be_saved_without_a_disclosure(client, admin_user, no_disclosure):
     client.force_login(admin_user)
-    index = ArticleIndexPage.objects.get()
-    client.post(f"/admin/pages/add/articles/articlepage/{index.pk}/", article_with_card("jaw-draft", action=None))
+    add(client, article_with_card("jaw-draft", action=None))
     assert ArticlePage.objects.filter(slug="jaw-draft", live=False).exists()

@@ -20,6 +20,7 @@ from tcmtips.images import prefetch_renditions
 from tcmtips.models import BasePage
 
 from ..blocks import ArticleBodyBlock
+from ..forms import ArticlePageForm
 from ..review import ArticleIndexPermissionTester, ReviewedArticlePermissionTester, ensure_medical_review_workflow
 from .complaints import Complaint
 
@@ -99,6 +100,7 @@ class ArticlePage(BasePage):
             help_text="Add a line when you make a material change; readers see it on the page.",
         ),
     ]
+    base_form_class = ArticlePageForm
     og_type = "article"
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["articles.ArticleIndexPage"]

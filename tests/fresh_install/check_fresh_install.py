@@ -9,7 +9,7 @@ from wagtail.models import Page, Site, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from articles.models import ArticleIndexPage, ArticlePage
-from authors.models import ReviewerIndexPage, ReviewerPage
+from authors.models import AuthorIndexPage, AuthorPage, ReviewerIndexPage, ReviewerPage
 from home.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +62,27 @@ def test_an_article_on_a_fresh_install_shows_approved_only_after_a_named_reviewe
         add_url(ReviewerIndexPage, home),
         nested_form_data({"title": "Reviewers", "slug": "reviewers", "intro": "", "action-publish": "publish"}),
     )
+    # An article needs an author before it can go to the review (editors' issue): the owner adds one.
+    post_ok(
+        client,
+        add_url(AuthorIndexPage, home),
+        nested_form_data({"title": "Authors", "slug": "authors", "intro": "", "action-publish": "publish"}),
+    )
+    post_ok(
+        client,
+        add_url(AuthorPage, AuthorIndexPage.objects.get()),
+        nested_form_data(
+            {
+                "title": "Ann Author",
+                "slug": "ann",
+                "short_bio": "Writes about self-care.",
+                "bio": rich_text(""),
+                "links": inline_formset([]),
+                "books": inline_formset([]),
+                "action-publish": "publish",
+            }
+        ),
+    )
     client.logout()
 
     # An editor writes an article and submits it: it goes to the medical review, not Wagtail's moderators.
@@ -75,6 +96,7 @@ def test_an_article_on_a_fresh_install_shows_approved_only_after_a_named_reviewe
                 "slug": "hegu",
                 "intro": rich_text("<p>One point in the web of the hand.</p>"),
                 "body": streamfield([("rich_text", rich_text("<p>Press the web of the hand.</p>"))]),
+                "author": AuthorPage.objects.get().pk,
                 "updates": inline_formset([]),
                 "action-submit": "submit",
             }

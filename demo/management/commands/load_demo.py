@@ -76,6 +76,7 @@ class Command(BaseCommand):
             product = self.product()
             self.shop(home, product)
             self.article(article_index, author, reviewer, product)
+            self.menu_links(home.get_site())
         bump_page_cache()
         if admin:
             self.admin_login()
@@ -119,6 +120,21 @@ class Command(BaseCommand):
             site_settings.affiliate_disclosure = content.DISCLOSURE
             site_settings.footer_text = site_settings.footer_text or content.FOOTER
             site_settings.save()
+
+    def menu_links(self, site):
+        """The header and footer links, set once; after that they are the editors' (Settings → Site settings)."""
+        site_settings = SiteSettings.for_site(site)
+        if site_settings.menu_links:
+            return
+        links = [("articles", "Articles", "both"), ("points", "Acupoints", "both"), ("authors", "Authors", "both")]
+        links.append(("reviewers", "Medical reviewers", "footer"))
+        home = site.root_page
+        site_settings.menu_links = [
+            ("link", {"page": page, "label": label, "show_in": show_in})
+            for slug, label, show_in in links
+            if (page := Page.objects.child_of(home).filter(slug=slug).first())
+        ]
+        site_settings.save()
 
     def person(self, home, index_model, index_slug, index_title, model, data, **extra):
         index, _ = child(home, index_model, index_slug, title=index_title)
