@@ -126,7 +126,12 @@ class Command(BaseCommand):
         site_settings = SiteSettings.for_site(site)
         if site_settings.menu_links:
             return
-        links = [("articles", "Articles", "both"), ("points", "Acupoints", "both"), ("authors", "Authors", "both")]
+        links = [
+            ("articles", "Articles", "both"),
+            ("points", "Acupoints", "both"),
+            ("products", "Shop", "both"),
+            ("authors", "Authors", "both"),
+        ]
         links.append(("reviewers", "Medical reviewers", "footer"))
         home = site.root_page
         site_settings.menu_links = [
