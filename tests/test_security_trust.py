@@ -38,11 +38,15 @@ def reviewer_form(**extra):
 
 
 def json_ld(html):
-    return [json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    return [
+        json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
 
 
 def reviewed_by(html):
-    return [node.get("reviewedBy") for graph in json_ld(html) for node in graph.get("@graph", []) if "reviewedBy" in node]
+    return [
+        node.get("reviewedBy") for graph in json_ld(html) for node in graph.get("@graph", []) if "reviewedBy" in node
+    ]
 
 
 def test_an_editor_is_not_offered_the_account_link_and_cannot_post_one(client, demo, editor):
@@ -51,7 +55,8 @@ def test_an_editor_is_not_offered_the_account_link_and_cannot_post_one(client, d
     form = client.get(f"/admin/pages/add/authors/reviewerpage/{index.pk}/").content.decode()
     assert 'name="user"' not in form
     response = client.post(
-        f"/admin/pages/add/authors/reviewerpage/{index.pk}/", reviewer_form(user=str(editor.pk), **{"action-publish": "1"})
+        f"/admin/pages/add/authors/reviewerpage/{index.pk}/",
+        reviewer_form(user=str(editor.pk), **{"action-publish": "1"}),
     )
     assert response.status_code == 302, response.content.decode()[:1500]
     page = ReviewerPage.objects.get(slug="made-up")
@@ -64,7 +69,8 @@ def test_an_administrator_links_the_account(client, demo, admin_user, editor):
     client.force_login(admin_user)
     assert 'name="user"' in client.get(f"/admin/pages/add/authors/reviewerpage/{index.pk}/").content.decode()
     client.post(
-        f"/admin/pages/add/authors/reviewerpage/{index.pk}/", reviewer_form(user=str(editor.pk), **{"action-publish": "1"})
+        f"/admin/pages/add/authors/reviewerpage/{index.pk}/",
+        reviewer_form(user=str(editor.pk), **{"action-publish": "1"}),
     )
     assert ReviewerPage.objects.get(slug="made-up").user == editor
     assert reviewer_page_for(editor).slug == "made-up"
