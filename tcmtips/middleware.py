@@ -1,13 +1,9 @@
-import hashlib
 import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-
-from . import ratelimit
-from .client import client_ip
 
 log = logging.getLogger(__name__)
 
@@ -47,24 +43,3 @@ class SecurityHeadersMiddleware:
             log.error("Database unavailable, answering 503: %s %s", request.method, request.path, exc_info=exception)
             return HttpResponse(render_to_string("503.html"), status=503, headers={"Retry-After": "30"})
         return None
-
-
-class LoginRateLimitMiddleware:
-    """Slows password guessing on the admin login: after LOGIN_ATTEMPTS_PER_WINDOW failed-or-not POSTs from
-    one client in LOGIN_WINDOW_SECONDS, further attempts get a 429 until the window passes."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.method == "POST" and request.path == "/admin/login/":
-            address = client_ip(request)
-            key = "login-attempts:" + hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
-            if ratelimit.count(key, settings.LOGIN_WINDOW_SECONDS) > settings.LOGIN_ATTEMPTS_PER_WINDOW:
-                return HttpResponse(
-                    "Too many sign-in attempts from your address. Please wait a few minutes and try again.",
-                    status=429,
-                    content_type="text/plain; charset=utf-8",
-                    headers={"Retry-After": str(settings.LOGIN_WINDOW_SECONDS)},
-                )
-        return self.get_response(request)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tcmtips', '0001_initial'),
+        ('tcmtips', '0002_move_homepage_to_home_app'),
     ]
 
     operations = [
