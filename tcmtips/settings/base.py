@@ -136,6 +136,14 @@ AXES_DISABLE_ACCESS_LOG = True  # keep failures only: no log of every editor's s
 AXES_VERBOSE = False
 # --- end security
 
+# --- Mail (issue 10): workflow notices to reviewers and password resets. Printed to the console unless
+# production sets EMAIL_URL (see production.py).
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="TCM Tips <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# --- end mail
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
