@@ -52,7 +52,7 @@ POST_TARGETS = [
     "/search/",
 ]
 QUERY_NAMES = ["q", "page", "topic", "meridian", "region", "complaint", "review", "next", "utm_source", "format"]
-FORM_NAMES = ["name", "email", "rating", "title", "body", "website", "username", "password", "return_url", "next"]
+FORM_NAMES = ["name", "email", "rating", "text", "website", "username", "password", "return_url", "next"]
 
 NASTY = st.sampled_from(
     [
@@ -207,7 +207,7 @@ def test_a_nul_byte_in_the_session_cookie_never_reaches_the_database(fuzz_client
 
 def test_a_malformed_origin_or_referer_on_a_review_is_a_403(fuzz_client):
     post = "/products/facial-gua-sha-tool/reviews/"
-    form = {"name": "Wen", "email": "wen@example.com", "rating": "5", "title": "Good", "body": "Works well."}
+    form = {"name": "Wen", "email": "wen@example.com", "rating": "5", "text": "Works well."}
     for header in ({"HTTP_ORIGIN": "http://["}, {"HTTP_REFERER": "https://[zz]/"}):
         assert fuzz_client.post(post, form, **header).status_code == 403
 
