@@ -143,6 +143,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="TCM Tips <noreply@localh
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # --- end mail
+# The admin's update check would fetch from another host, which its Content-Security-Policy forbids.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
