@@ -1,14 +1,15 @@
 """Hostile input stops at the door with a 4xx, before it reaches a view or the database.
 
-- A NUL character is never part of a real URL, query string or header, and PostgreSQL refuses it in
-  text: such a request gets 400 instead of a DataError deep in some query.
+- A NUL character is never part of a real URL or header, and PostgreSQL refuses it in text: such a
+  request gets 400 instead of a DataError deep in some query. In a query string it is dropped, so each
+  page treats ``?page=%00`` like an empty parameter, as it would treat any other junk.
 - A cookie with a NUL in it is dropped, and so is a session cookie that can't be one of ours (Django's
   keys are 32 lowercase letters and digits), so neither is ever looked up; the request goes on as a
   reader's without a session.
 """
 
 import re
-from urllib.parse import unquote_to_bytes
+from urllib.parse import parse_qsl, unquote_to_bytes, urlencode
 
 from django.conf import settings
 from django.http import HttpResponseBadRequest
@@ -22,9 +23,13 @@ class HostileInputMiddleware:
 
     def __call__(self, request):
         meta = request.META
+        query = meta.get("QUERY_STRING", "")
+        if b"\x00" in unquote_to_bytes(query):
+            # Forms and pages treat a NUL in a parameter as if it weren't typed (?q=%00 is an empty search).
+            pairs = parse_qsl(query, keep_blank_values=True)
+            meta["QUERY_STRING"] = urlencode([(k.replace("\x00", ""), v.replace("\x00", "")) for k, v in pairs])
         if (
             "\x00" in request.path_info
-            or b"\x00" in unquote_to_bytes(meta.get("QUERY_STRING", ""))
             or any(
                 "\x00" in value
                 for key, value in meta.items()
