@@ -32,6 +32,8 @@ PAGES = [
     "/reviewers/mai-sogawa/",
     "/products/facial-gua-sha-tool/",
     "/search/",
+    "/search/suggest/",
+    "/products/",
     "/sitemap.xml",
     "/robots.txt",
     "/feed/",
@@ -45,11 +47,14 @@ POST_TARGETS = [
     "/products/facial-gua-sha-tool/reviews/",  # the one public form: twice as likely
     "/products/facial-gua-sha-tool/reviews/",
     "/products/no-such-product/reviews/",
+    "/products/reviews/1/helpful/",
     "/admin/login/",
     "/_util/login/",
     "/admin/password_reset/",
     "/_util/authenticate_with_password/1/3/",
     "/search/",
+    "/search/suggest/",
+    "/products/",
 ]
 QUERY_NAMES = ["q", "page", "topic", "meridian", "region", "complaint", "review", "next", "utm_source", "format"]
 FORM_NAMES = ["name", "email", "rating", "text", "website", "username", "password", "return_url", "next"]

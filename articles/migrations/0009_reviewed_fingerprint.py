@@ -15,7 +15,7 @@ def fingerprint_reviewed_articles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("articles", "0006_medical_review_workflow"),
+        ("articles", "0008_seed_complaint_synonyms"),
     ]
 
     operations = [
