@@ -57,3 +57,13 @@ clean:
 # Debian's Chromium.
 docs-screenshots: $(STAMP)
 	$(BIN)/python docs/screenshots.py
+
+# --- Backups (issue 10): a dated PostgreSQL dump and media archive; restore only into an empty database.
+BACKUP_DIR ?= backups
+.PHONY: backup restore
+backup: $(STAMP)
+	$(BIN)/python manage.py backup --output-dir $(BACKUP_DIR)
+
+restore: $(STAMP)
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=$(BACKUP_DIR)/tcmtips-YYYYmmdd-HHMMSS.dump"; exit 2; }
+	$(BIN)/python manage.py restore $(FILE)

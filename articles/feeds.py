@@ -26,7 +26,8 @@ class LatestArticlesFeed(Feed):
         return obj.site.root_url + "/" if obj.site else "/"
 
     def description(self, obj):
-        return "The latest medically reviewed acupressure and gua sha guides."
+        # Not every item has been through medical review (see issue 10), so the channel claims none.
+        return "The latest acupressure and gua sha guides."
 
     def items(self, obj):
         articles = ArticlePage.objects.live().public().select_related("author").order_by("-first_published_at")

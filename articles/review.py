@@ -2,6 +2,9 @@
 approval (who and when) is what the page shows. Nothing here is typed by an editor."""
 
 import datetime
+import hashlib
+import json
+import re
 
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
@@ -16,10 +19,34 @@ WORKFLOW_NAME = "Medical review"
 
 
 def reviewer_page_for(user):
-    """The ReviewerPage linked to this admin account, or None (approval then records nobody)."""
+    """The live ReviewerPage linked to this admin account, or None (the account then can't approve).
+
+    A draft or unpublished reviewer page doesn't count: readers could not look that reviewer up."""
     if user is None or not user.is_authenticated:
         return None
-    return ReviewerPage.objects.filter(user=user).first()
+    return ReviewerPage.objects.live().filter(user=user).first()
+
+
+_BLOCK_KEY = re.compile(r' data-block-key="[^"]*"')
+
+
+def _text_only(value):
+    """Drop what the editor regenerates on every save without changing a word: StreamField block ids and
+    the rich text editor's paragraph keys."""
+    if isinstance(value, dict):
+        return {k: _text_only(v) for k, v in value.items() if not (k == "id" and "type" in value)}
+    if isinstance(value, list):
+        return [_text_only(v) for v in value]
+    if isinstance(value, str):
+        return _BLOCK_KEY.sub("", value)
+    return value
+
+
+def content_fingerprint(title, intro, body_raw):
+    """A digest of the text a reviewer approves (title, introduction and body as stored), so the page can
+    tell whether what readers see now is what was reviewed. Also used by the migration that adds it."""
+    payload = json.dumps(_text_only([title, intro, body_raw]), sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()
 
 
 def record_review(workflow_state, user):
@@ -33,6 +60,7 @@ def record_review(workflow_state, user):
         return
     page.reviewer = reviewer
     page.last_reviewed = timezone.localdate()
+    page.reviewed_fingerprint = content_fingerprint(page.title, page.intro, list(page.body.raw_data))
     page.save_revision(user=user, clean=False)
     # The workflow state caches its own copy of the page, whose latest revision is now stale: drop it
     # so finishing the workflow reloads the page and publishes the new revision. (Assigning the page

@@ -93,7 +93,9 @@ class ReviewerPage(PersonPage):
     subpage_types = []
     template = "authors/person_page.html"
 
-    content_panels = PersonPage.content_panels + [FieldPanel("user")]
+    # Linking an account makes it able to approve medical reviews: only administrators may do it, so an
+    # editor can't make up a reviewer (the field isn't in an editor's form at all).
+    content_panels = PersonPage.content_panels + [FieldPanel("user", permission="superuser")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

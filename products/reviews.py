@@ -1,11 +1,8 @@
 """Taking reviews from readers on pages that are served from the whole-page cache."""
 
-import hashlib
 from urllib.parse import urlsplit
 
-from django.conf import settings
-from django.core.cache import cache
-from django.utils import timezone
+from django.core.exceptions import DisallowedHost
 
 from tcmtips import ratelimit
 from tcmtips.client import client_ip
@@ -17,25 +14,22 @@ def same_origin(request):
     """True when the browser says the form was posted from a page on this host.
 
     Browsers send Origin on every cross-site POST and cannot be made by a page to forge it; Referer is the
-    fallback for old clients. A POST with neither is refused."""
+    fallback for old clients. A POST with neither, or with one that isn't a URL at all (``http://[``), is
+    refused."""
     source = request.headers.get("Origin") or request.headers.get("Referer") or ""
     if not source or source == "null":
         return False
-    parts = urlsplit(source)
-    return parts.scheme in ("http", "https") and parts.netloc.lower() == request.get_host().lower()
-
-
-def _rate_key(request):
-    # Salted with the secret and the date, like OutboundClick.client_hash, so the cache never holds an address.
-    # The User-Agent is left out on purpose: changing it must not reset the limit.
-    address = client_ip(request)
-    salt = f"{settings.SECRET_KEY}:{timezone.now().date().isoformat()}"
-    return "reviewrate:" + hashlib.sha256(f"{salt}:{address}".encode()).hexdigest()
-
-
-def rate_limited(request):
-    return (cache.get(_rate_key(request)) or 0) >= REVIEWS_PER_CLIENT_PER_HOUR
+    try:
+        parts = urlsplit(source)
+        host = request.get_host()
+    except (ValueError, DisallowedHost):
+        return False
+    return parts.scheme in ("http", "https") and parts.netloc.lower() == host.lower()
 
 
 def count_submission(request):
-    ratelimit.count(_rate_key(request), 60 * 60)
+    """Count one review from this client and say whether it is still within the limit, in one atomic step
+    (see ``tcmtips.ratelimit``). Returns ``(allowed, retry_after_seconds)``.
+
+    Keyed by ``client_ip`` only; the User-Agent is left out on purpose: changing it must not reset the limit."""
+    return ratelimit.hit(ratelimit.client_key("review", client_ip(request)), REVIEWS_PER_CLIENT_PER_HOUR, 60 * 60)

@@ -13,7 +13,7 @@ from . import helpful
 from .clicks import client_hash, internal_source_path, is_prefetch, looks_like_bot
 from .forms import ReviewForm
 from .models import Offer, OutboundClick, Product, ProductReview
-from .reviews import count_submission, rate_limited, same_origin
+from .reviews import count_submission, same_origin
 from .shop import REVIEW_SORTS, chosen_sort, pages_featuring, shop_index, sort_links
 from .structured_data import breadcrumbs_json_ld, product_json_ld
 
@@ -84,19 +84,20 @@ def submit_review(request, slug):
         return HttpResponse(
             "Reviews can only be sent from the review form on this site.", status=403, content_type="text/plain"
         )
-    if rate_limited(request):
-        return HttpResponse(
-            "You have sent several reviews in the last hour. Please try again later.",
-            status=429,
-            content_type="text/plain",
-            headers={"Retry-After": "3600"},
-        )
     form = ReviewForm(request.POST)
     if not form.is_valid():
         response = _product_page(request, product, form=form, status=400)
         response["Cache-Control"] = "no-store"
         return response
-    count_submission(request)
+    # Checked and counted in one step, so concurrent posts can't all slip under the limit together.
+    allowed, retry_after = count_submission(request)
+    if not allowed:
+        return HttpResponse(
+            "You have sent several reviews in the last hour. Please try again later.",
+            status=429,
+            content_type="text/plain",
+            headers={"Retry-After": str(retry_after)},
+        )
     if not form.is_bot:  # a filled honeypot gets the same thank-you, so bots learn nothing
         review = form.save(commit=False)
         review.product = product

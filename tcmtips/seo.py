@@ -91,7 +91,8 @@ def organization(site_name, url):
 
 def article_graph(article, request, site_name, titles=None):
     url = article.get_full_url(request)
-    reviewed = article.reviewer is not None and article.last_reviewed is not None
+    # Only a live reviewer's approval of exactly this text (see ArticlePage.review_status).
+    reviewed = getattr(article, "review_status", None) == "reviewed"
     page = compact(
         {
             "@type": "MedicalWebPage",

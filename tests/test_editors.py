@@ -285,7 +285,7 @@ def test_header_and_footer_links_come_from_the_site_settings(client, demo):
     settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     html = client.get("/").content.decode()
     header = html[html.index('class="main-nav"') : html.index("</nav>")]
-    assert [a for a in re.findall(r'href="([^"]+)"', header)] == ["/articles/", "/points/", "/authors/"]
+    assert [a for a in re.findall(r'href="([^"]+)"', header)] == ["/articles/", "/points/", "/products/", "/authors/"]
     assert 'href="/reviewers/"' in html[html.index('aria-label="Footer"') :]
 
     settings.menu_links = [

@@ -21,7 +21,12 @@ from tcmtips.models import BasePage
 
 from ..blocks import ArticleBodyBlock
 from ..forms import ArticlePageForm
-from ..review import ArticleIndexPermissionTester, ReviewedArticlePermissionTester, ensure_medical_review_workflow
+from ..review import (
+    ArticleIndexPermissionTester,
+    ReviewedArticlePermissionTester,
+    content_fingerprint,
+    ensure_medical_review_workflow,
+)
 from .complaints import Complaint
 
 
@@ -81,6 +86,9 @@ class ArticlePage(BasePage):
         "authors.ReviewerPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="reviewed_articles"
     )
     last_reviewed = models.DateField(null=True, blank=True)
+    # What the reviewer approved, as a fingerprint of the text (see ``articles.review``): a later publish of
+    # different text (a superuser may publish directly) shows "Updated after review" until approved again.
+    reviewed_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     topics = ParentalManyToManyField(Complaint, blank=True, related_name="articles")
 
     content_panels = Page.content_panels + [
@@ -120,6 +128,17 @@ class ArticlePage(BasePage):
 
     def structured_data(self, request, site_name):
         return seo.article_graph(self, request, site_name, getattr(self, "_ancestor_titles", None))
+
+    @cached_property
+    def review_status(self):
+        """What the page may say about its medical review: ``"reviewed"`` when a live reviewer approved
+        exactly this text, ``"changed"`` when the text was published again after that approval, else None."""
+        reviewer = self.reviewer
+        if reviewer is None or self.last_reviewed is None or not reviewer.live:
+            return None
+        if self.reviewed_fingerprint != content_fingerprint(self.title, self.intro, list(self.body.raw_data)):
+            return "changed"
+        return "reviewed"
 
     def permissions_for_user(self, user):
         return ReviewedArticlePermissionTester(user, self)
@@ -165,6 +184,8 @@ class ArticlePage(BasePage):
         Product.prefetch_for_cards(products)
         images = [self.hero_image, getattr(self.author, "photo", None), getattr(self.reviewer, "photo", None)]
         prefetch_renditions(images + [p.image for p in products if p])
+        # Decided from the stored text before any block is rendered (see review_status).
+        context["review_status"] = self.review_status
         context["reference_count"] = len(self.references)
         # A preview holds its (maybe unsaved) update lines in memory; a live page asks the database only
         # when the query above found some.

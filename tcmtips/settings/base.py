@@ -1,6 +1,7 @@
 """Settings shared by every environment. Everything that differs between machines comes from the
 environment (or an optional `.env` file beside manage.py) through django-environ."""
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -49,11 +50,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "tcmtips.hardening.HostileInputMiddleware",  # security (issue 10): NUL bytes and forged session keys
     "tcmtips.client.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tcmtips.middleware.SecurityHeadersMiddleware",
-    "tcmtips.middleware.LoginRateLimitMiddleware",
+    "tcmtips.login_limits.PasswordFormLimitMiddleware",  # security (issue 10): password reset, page passwords
     # Cache-Control for a shared HTTP cache (issue 9); outside the page cache, so its hits get it too.
     "pagecache.http.SharedCacheControlMiddleware",
     "pagecache.middleware.PageCacheMiddleware",
@@ -64,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # security (issue 10): turns a locked-out login into a 429
 ]
 
 ROOT_URLCONF = "tcmtips.urls"
@@ -115,6 +118,33 @@ TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 LOGIN_ATTEMPTS_PER_WINDOW = env.int("LOGIN_ATTEMPTS_PER_WINDOW", default=10)
 LOGIN_WINDOW_SECONDS = 15 * 60
+
+# --- Security (issue 10): every password form limited per username + client address, with django-axes'
+# counters in the database (shared by all app servers, independent of Redis). See tcmtips/login_limits.py.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = "tcmtips.login_limits.failure_limit"  # reads LOGIN_ATTEMPTS_PER_WINDOW
+AXES_COOLOFF_TIME = datetime.timedelta(seconds=LOGIN_WINDOW_SECONDS)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "tcmtips.client.client_ip"
+AXES_USERNAME_CALLABLE = "tcmtips.login_limits.normalise_username"
+AXES_LOCKOUT_CALLABLE = "tcmtips.login_limits.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False  # no Django admin here
+AXES_DISABLE_ACCESS_LOG = True  # keep failures only: no log of every editor's successful sign-in
+AXES_VERBOSE = False
+# --- end security
+
+# --- Mail (issue 10): workflow notices to reviewers and password resets. Printed to the console unless
+# production sets EMAIL_URL (see production.py).
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="TCM Tips <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# --- end mail
+# The admin's update check would fetch from another host, which its Content-Security-Policy forbids.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -38,3 +38,10 @@ if not env.bool("ALLOW_LOCAL_CACHE", default=False):
             "would not reach the other processes and limits would not hold. Point CACHE_URL at the shared "
             "Redis (redis://host:6379/0), or set ALLOW_LOCAL_CACHE=true for a single-process install."
         )
+
+# --- Mail (issue 10): EMAIL_URL such as smtp+tls://user:password@smtp.example.com:587 (django-environ's
+# email_url). Without it mail is written to the log by the console backend, never a connection error.
+if env("EMAIL_URL", default=""):
+    _email = env.email_url("EMAIL_URL")
+    EMAIL_BACKEND = _email.pop("EMAIL_BACKEND")
+    vars().update(_email)
