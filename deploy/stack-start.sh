@@ -90,6 +90,8 @@ PY
 "$PY" manage.py migrate --noinput -v0
 "$PY" manage.py collectstatic --noinput -v0
 "$PY" manage.py load_demo -v0
+# Redis keeps only what can be rebuilt: a memory ceiling, and evict the least recently used key when full.
+"$PY" -c "import os, redis; r = redis.Redis.from_url(os.environ['CACHE_URL']); r.config_set('maxmemory', '512mb'); r.config_set('maxmemory-policy', 'allkeys-lru')"
 # Redis db 2 belongs to the stack: start from an empty page cache.
 "$PY" manage.py shell -v0 -c "from django.core.cache import caches; [caches[n].clear() for n in ('default', 'renditions')]"
 

@@ -1,4 +1,5 @@
 import hashlib
+from importlib import import_module
 
 from django.conf import settings
 from django.core.cache import cache
@@ -36,11 +37,25 @@ class PageCacheMiddleware:
             settings.PAGE_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
             and not request.path.startswith(("/admin/", "/go/", "/static/", "/media/"))
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not self._has_live_session(request)
         )
 
+    @staticmethod
+    def _has_live_session(request):
+        """A signed-in editor (or anyone with a real session) gets pages made for them. A cookie that names
+        no session (forged, expired, left from a logout) is a reader like any other: with the cached_db
+        session store the check is one cache read, not a page render."""
+        key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        if not key:
+            return False
+        try:
+            return import_module(settings.SESSION_ENGINE).SessionStore().exists(key)
+        except Exception:  # an unreadable store: play safe and render the page for this request
+            return True
+
     def _key(self, request):
-        raw = f"{request.get_host()}|{request.get_full_path()}"
+        # The scheme too: a page rendered for https holds https links, and must never answer an http request.
+        raw = f"{request.scheme}|{request.get_host()}|{request.get_full_path()}"
         return f"page:{page_cache_version()}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
     def __call__(self, request):

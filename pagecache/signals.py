@@ -1,8 +1,10 @@
-"""Anything readers can see changed: drop every cached page (one version bump, see PageCacheMiddleware)."""
+"""Anything readers can see changed: drop every cached page (one version bump, see PageCacheMiddleware).
+What readers can't see yet (a review waiting for moderation, a recorded click) drops nothing."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from tcmtips.events import content_changed
 
@@ -12,26 +14,43 @@ WATCHED_MODELS = {
     "products.product",
     "products.productfeature",
     "products.offer",
-    "products.productreview",
     "products.productcategory",  # shop filter links
     "tcmtips.sitesettings",
     "articles.complaint",
     "wagtailimages.image",
     "authors.book",
     "wagtailcore.site",
+    "wagtailcore.pageviewrestriction",  # a page made private (or public again)
     "wagtailredirects.redirect",
 }
+REVIEW = "products.productreview"
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
+@receiver(post_page_move)
+@receiver(page_slug_changed)
 @receiver(content_changed)
 def on_page_change(sender, **kwargs):
     bump_page_cache()
 
 
+@receiver(pre_save)
+def remember_whether_a_review_was_shown(sender, instance, **kwargs):
+    if sender._meta.label_lower == REVIEW:
+        shown = type(instance).objects.filter(pk=instance.pk, approved=True)
+        instance._was_shown = bool(instance.pk) and shown.exists()
+
+
 @receiver(post_save)
 @receiver(post_delete)
-def on_content_change(sender, **kwargs):
-    if sender._meta.label_lower in WATCHED_MODELS:
+def on_content_change(sender, instance, **kwargs):
+    label = sender._meta.label_lower
+    if label in WATCHED_MODELS:
+        bump_page_cache()
+    elif label == REVIEW:
+        # Only a review readers see, or saw until now, changes a page.
+        if instance.approved or getattr(instance, "_was_shown", False):
+            bump_page_cache()
+    elif kwargs.get("signal") is post_delete and issubclass(sender, Page):
         bump_page_cache()

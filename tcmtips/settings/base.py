@@ -115,6 +115,8 @@ CACHES["renditions"]["KEY_PREFIX"] = "renditions"
 # Addresses (or networks, e.g. 10.0.0.0/8) of our own reverse proxies. X-Forwarded-For/-Proto/-Host are
 # believed only from these; by default from no one (see tcmtips.client).
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+# Sessions in the cache, backed by the database: the page cache checks a session cookie with one cache read.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 LOGIN_ATTEMPTS_PER_WINDOW = env.int("LOGIN_ATTEMPTS_PER_WINDOW", default=10)
 LOGIN_WINDOW_SECONDS = 15 * 60
