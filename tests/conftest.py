@@ -56,3 +56,27 @@ def admin_user(db):
     from django.contrib.auth.models import User
 
     return User.objects.create_superuser("boss", "boss@example.com", "a-long-test-password")
+
+
+@pytest.fixture
+def redis_down(settings):
+    """Every cache pointed at a port where no Redis listens, for one test (the cache then fails open)."""
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        name: {
+            "BACKEND": "tcmtips.cache.FailOpenRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+        for name in ("default", "renditions")
+    }
+
+    def reset():
+        for name in ("default", "renditions"):
+            if hasattr(caches._connections, name):
+                delattr(caches._connections, name)
+
+    reset()
+    yield
+    reset()

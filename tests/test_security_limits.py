@@ -89,30 +89,6 @@ def test_a_password_protected_page_limits_wrong_passwords(client, demo, limit):
     assert other.status_code == 302
 
 
-@pytest.fixture
-def redis_down(settings):
-    """Point the cache at a port where nothing listens (the cache then fails open)."""
-    from django.core.cache import caches
-
-    settings.CACHES = {
-        name: {
-            "BACKEND": "tcmtips.cache.FailOpenRedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-        }
-        for name in ("default", "renditions")
-    }
-
-    def reset():
-        for name in ("default", "renditions"):
-            if hasattr(caches._connections, name):
-                delattr(caches._connections, name)
-
-    reset()
-    yield
-    reset()
-
-
 def test_with_redis_down_the_login_limit_still_holds(client, admin_user, limit, redis_down):
     """The counters are database rows: the limit does not depend on the cache at all."""
     for _ in range(limit - 1):
