@@ -8,6 +8,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from tcmtips.events import content_changed
 
+from . import frontcache
 from .middleware import bump_page_cache
 
 WATCHED_MODELS = {
@@ -24,6 +25,8 @@ WATCHED_MODELS = {
     "wagtailredirects.redirect",
 }
 REVIEW = "products.productreview"
+# What a product's page and its cards show: a change purges those pages from the front cache too.
+PRODUCT_PARTS = {"products.product", "products.offer", "products.productfeature", REVIEW}
 
 
 @receiver(page_published)
@@ -33,6 +36,20 @@ REVIEW = "products.productreview"
 @receiver(content_changed)
 def on_page_change(sender, **kwargs):
     bump_page_cache()
+    if not frontcache.configured():
+        return
+    page = kwargs.get("instance")
+    if isinstance(page, Page):
+        frontcache.purge_for_page(page)
+    for instance in kwargs.get("instances", ()):  # a bulk change (reviews moderated in the admin)
+        purge_product_of(instance)
+
+
+def purge_product_of(instance):
+    label = instance._meta.label_lower
+    product = instance if label == "products.product" else getattr(instance, "product", None)
+    if label in PRODUCT_PARTS and product is not None and product.pk:
+        frontcache.purge_for_product(product)
 
 
 @receiver(pre_save)
@@ -46,11 +63,11 @@ def remember_whether_a_review_was_shown(sender, instance, **kwargs):
 @receiver(post_delete)
 def on_content_change(sender, instance, **kwargs):
     label = sender._meta.label_lower
-    if label in WATCHED_MODELS:
+    if label == REVIEW and not (instance.approved or getattr(instance, "_was_shown", False)):
+        return  # only a review readers see, or saw until now, changes a page
+    if label in WATCHED_MODELS or label == REVIEW:
         bump_page_cache()
-    elif label == REVIEW:
-        # Only a review readers see, or saw until now, changes a page.
-        if instance.approved or getattr(instance, "_was_shown", False):
-            bump_page_cache()
+        if frontcache.configured():
+            purge_product_of(instance)
     elif kwargs.get("signal") is post_delete and issubclass(sender, Page):
         bump_page_cache()
