@@ -61,7 +61,12 @@ def purge(pages=(), paths=()):
 
 def purge_for_page(page):
     """A page was published, unpublished or moved: the pages that list it or show it."""
-    purge(pages_listing(page) + pages_showing(page))
+    try:
+        pages = pages_listing(page) + pages_showing(page)
+    except Exception:  # a page half-way through deletion may have lost its site: its own purge still ran
+        log.exception("finding the pages that show page %s failed", page.pk)
+        return
+    purge(pages)
 
 
 def purge_for_product(product):

@@ -59,3 +59,15 @@ def test_without_a_front_cache_nothing_is_sent(demo, settings):
     PURGED.clear()
     demo.save_revision().publish()
     assert PURGED == []
+
+
+def test_deleting_the_placeholder_root_of_a_fresh_install_still_works(db, purged):
+    """load_demo replaces Wagtail's "Welcome" page, the root of the default site, with the home page."""
+    from wagtail.models import Page, Site
+
+    root = Page.get_first_root_node()
+    welcome = root.add_child(instance=Page(title="Welcome", slug="welcome-placeholder"))
+    site = Site.objects.create(hostname="placeholder.example", root_page=welcome)
+    site.delete()
+    welcome.delete()
+    assert not Page.objects.filter(slug="welcome-placeholder").exists()
