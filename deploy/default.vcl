@@ -17,11 +17,24 @@ acl purgers {
 }
 
 sub vcl_recv {
-    if (req.method == "PURGE") {
+    if (req.method == "PURGE" || req.method == "BAN") {
         if (client.ip !~ purgers) {
             return (synth(405, "PURGE is accepted only from loopback"));
         }
-        return (purge);
+        if (req.method == "BAN") {  # site settings or menus changed: every page goes
+            ban("obj.status != 0");
+            return (synth(200, "Banned"));
+        }
+        # A path goes with every query string it was fetched with: /articles/ takes /articles/?page=3 along.
+        ban("obj.http.X-Url-Path == " + regsub(req.url, "\?.*$", ""));
+        return (synth(200, "Purged"));
+    }
+    # Tracking tags change nothing on a page: one cached copy serves every campaign link.
+    if (req.url ~ "[?&](utm_[a-z]+|fbclid|gclid|msclkid|mc_cid|mc_eid)=") {
+        set req.url = regsuball(req.url, "([?&])(utm_[a-z]+|fbclid|gclid|msclkid|mc_cid|mc_eid)=[^&]*", "\1");
+        set req.url = regsuball(req.url, "&&+", "&");
+        set req.url = regsub(req.url, "\?&", "?");
+        set req.url = regsub(req.url, "[?&]+$", "");
     }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
@@ -47,6 +60,8 @@ sub vcl_hash {
 }
 
 sub vcl_backend_response {
+    # The path without its query string, for purges by path (see vcl_recv); removed again before delivery.
+    set beresp.http.X-Url-Path = regsub(bereq.url, "\?.*$", "");
     # Never keep a response that sets a cookie (Varnish's built-in logic makes it uncacheable as well).
     if (beresp.http.Set-Cookie) {
         set beresp.uncacheable = true;
@@ -56,6 +71,7 @@ sub vcl_backend_response {
 }
 
 sub vcl_deliver {
+    unset resp.http.X-Url-Path;
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {

@@ -1,32 +1,19 @@
-import hashlib
 from importlib import import_module
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
-PAGE_CACHE_VERSION_KEY = "pagecache:version"
-
-
-def page_cache_version():
-    return cache.get(PAGE_CACHE_VERSION_KEY) or 1
-
-
-def bump_page_cache():
-    """Called whenever published content changes: every cached page is stale at once."""
-    try:
-        cache.incr(PAGE_CACHE_VERSION_KEY)
-    except ValueError:
-        cache.set(PAGE_CACHE_VERSION_KEY, 2, None)
+from . import keys
 
 
 class PageCacheMiddleware:
     """Whole-page cache for anonymous readers: a cached page costs no database query at all.
 
-    Only GET/HEAD without a session cookie are served from or stored in the cache, and only 200
-    responses that set no cookie and don't opt out (``Cache-Control: private/no-store``). Any publish,
-    unpublish or snippet save bumps one version number (see ``pagecache.signals``), so editors never see
-    stale pages and there is no per-URL bookkeeping.
+    Only GET/HEAD without a live session are served from or stored in the cache, and only 200 responses
+    that set no cookie and don't opt out (``Cache-Control: private/no-store``). The key holds only the
+    query parameters the page reads (see ``pagecache.keys``); a change drops the pages that show it (see
+    ``pagecache.changes``).
     """
 
     def __init__(self, get_response):
@@ -53,16 +40,12 @@ class PageCacheMiddleware:
         except Exception:  # an unreadable store: play safe and render the page for this request
             return True
 
-    def _key(self, request):
-        # The scheme too: a page rendered for https holds https links, and must never answer an http request.
-        raw = f"{request.scheme}|{request.get_host()}|{request.get_full_path()}"
-        return f"page:{page_cache_version()}:{hashlib.sha256(raw.encode()).hexdigest()}"
-
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        key = self._key(request)
-        cached = cache.get(key)
+        path = request.path_info  # without SCRIPT_NAME: what pagecache.changes names pages by
+        version, token, reads = keys.lookup_state(path)
+        cached = cache.get(keys.page_key(request, version, token, reads))
         if cached is not None:
             status, headers, content = cached
             response = HttpResponse(content, status=status)
@@ -70,6 +53,7 @@ class PageCacheMiddleware:
                 response.headers[name] = value
             response.headers["X-Page-Cache"] = "hit"
             return response
+        tracked = keys.track_reads(request)
         response = self.get_response(request)
         cache_control = response.headers.get("Cache-Control", "")
         if (
@@ -80,6 +64,9 @@ class PageCacheMiddleware:
             and "no-store" not in cache_control
         ):
             headers = [(k, v) for k, v in response.headers.items() if k.lower() != "set-cookie"]
+            # Under the token read before rendering: if a change dropped this path meanwhile, the entry
+            # is never found, rather than keeping what was rendered from the old content.
+            key = keys.page_key(request, version, token, keys.remember_reads(path, reads, tracked.names_read))
             cache.set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
             response.headers["X-Page-Cache"] = "miss"
         return response

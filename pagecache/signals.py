@@ -1,55 +1,67 @@
-"""Anything readers can see changed: drop every cached page (one version bump, see PageCacheMiddleware).
-What readers can't see yet (a review waiting for moderation, a recorded click) drops nothing."""
+"""Which saves drop cached pages; ``pagecache.changes`` decides which pages each one shows up on.
+What readers can't see yet (a draft, a review waiting for moderation, a recorded click) drops nothing."""
 
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from tcmtips.events import content_changed
 
-from . import frontcache
-from .middleware import bump_page_cache
+from . import changes
 
-WATCHED_MODELS = {
-    "products.product",
-    "products.productfeature",
-    "products.offer",
-    "products.productcategory",  # shop filter links
+# Shown on most pages (the header, menus, filters, images in cards) and rarely changed: drop everything.
+DROP_EVERYTHING = {
     "tcmtips.sitesettings",
+    "wagtailcore.site",
+    "products.productcategory",
     "articles.complaint",
     "wagtailimages.image",
     "authors.book",
-    "wagtailcore.site",
-    "wagtailcore.pageviewrestriction",  # a page made private (or public again)
-    "wagtailredirects.redirect",
 }
+# Redirects need nothing: they answer only addresses that have no page, and the cache keeps only 200s.
 REVIEW = "products.productreview"
-# What a product's page and its cards show: a change purges those pages from the front cache too.
-PRODUCT_PARTS = {"products.product", "products.offer", "products.productfeature", REVIEW}
+PRODUCT_PARTS = {"products.product", "products.offer", "products.productfeature"}
+
+
+@receiver(pre_save)
+def remember_what_a_page_showed(sender, instance, update_fields=None, **kwargs):
+    """Before a publish rewrites a page, note the pages its live content shows (its points, its author):
+    they list it, and must drop it even if the new version no longer shows them. A draft save (only
+    revision fields) changes nothing readers see."""
+    if issubclass(sender, Page) and instance.pk and update_fields is None:
+        instance._shown_before = changes.pages_shown_by(instance)
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
+def on_page_published(sender, instance, **kwargs):
+    changes.safely(changes.for_page, instance, getattr(instance, "_shown_before", ()))
+
+
 @receiver(post_page_move)
+def on_page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
+    if url_path_before != url_path_after:
+        changes.safely(changes.for_moved_subtree, instance, url_path_before)
+
+
 @receiver(page_slug_changed)
+def on_slug_changed(sender, instance, instance_before, **kwargs):
+    changes.safely(changes.for_moved_subtree, instance, instance_before.url_path)
+
+
+@receiver(pre_delete)
+def on_page_deleted(sender, instance, **kwargs):
+    # Once per page: Django sends pre_delete for the base Page row and for its specific row alike.
+    if sender is Page:
+        changes.safely(changes.for_page, instance)
+
+
 @receiver(content_changed)
-def on_page_change(sender, **kwargs):
-    bump_page_cache()
-    if not frontcache.configured():
-        return
-    page = kwargs.get("instance")
-    if isinstance(page, Page):
-        frontcache.purge_for_page(page)
-    for instance in kwargs.get("instances", ()):  # a bulk change (reviews moderated in the admin)
-        purge_product_of(instance)
-
-
-def purge_product_of(instance):
-    label = instance._meta.label_lower
-    product = instance if label == "products.product" else getattr(instance, "product", None)
-    if label in PRODUCT_PARTS and product is not None and product.pk:
-        frontcache.purge_for_product(product)
+def on_bulk_change(sender, instances=(), **kwargs):
+    """Reviews moderated in bulk in the admin (an update(), so no post_save)."""
+    for product in {review.product for review in instances}:
+        changes.safely(changes.for_product, product)
 
 
 @receiver(pre_save)
@@ -61,13 +73,16 @@ def remember_whether_a_review_was_shown(sender, instance, **kwargs):
 
 @receiver(post_save)
 @receiver(post_delete)
-def on_content_change(sender, instance, **kwargs):
+def on_snippet_change(sender, instance, **kwargs):
     label = sender._meta.label_lower
-    if label == REVIEW and not (instance.approved or getattr(instance, "_was_shown", False)):
-        return  # only a review readers see, or saw until now, changes a page
-    if label in WATCHED_MODELS or label == REVIEW:
-        bump_page_cache()
-        if frontcache.configured():
-            purge_product_of(instance)
-    elif kwargs.get("signal") is post_delete and issubclass(sender, Page):
-        bump_page_cache()
+    if label == REVIEW:
+        if instance.approved or getattr(instance, "_was_shown", False):  # a review readers see, or saw
+            changes.safely(changes.for_product, instance.product)
+    elif label in PRODUCT_PARTS:
+        product = instance if label == "products.product" else instance.product
+        if product.pk:
+            changes.safely(changes.for_product, product)
+    elif label == "wagtailcore.pageviewrestriction":  # a page made private, or public again
+        changes.safely(changes.for_moved_subtree, instance.page, instance.page.url_path)
+    elif label in DROP_EVERYTHING:
+        changes.drop_everything()

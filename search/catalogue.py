@@ -2,7 +2,7 @@
 
 The names of the 361 points, the complaints with their synonyms, and the titles of articles, products and
 people fit in a few hundred kilobytes. They are built in a handful of queries, kept in the cache under the
-page cache's version number (any publish, unpublish or snippet save bumps it, see pagecache.signals), and
+content version (moved by any change readers can see, see pagecache.keys), and
 kept in this process too while that version stands. So a keystroke in the suggestion box or a search
 costs no query for names at all."""
 
@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 
-from pagecache.middleware import page_cache_version
+from pagecache.keys import content_version
 
 from . import text
 
@@ -103,7 +103,7 @@ _memo = {"token": None, "catalogue": None}
 
 def get_catalogue():
     """The catalogue for the current content version: from this process, else the cache, else built."""
-    key = f"search:catalogue:{page_cache_version()}"
+    key = f"search:catalogue:{content_version()}"
     token = cache.get(f"{key}:token")
     if token is not None and token == _memo["token"]:
         return _memo["catalogue"]

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 
 from articles.meridians import normalise_code
-from pagecache.middleware import page_cache_version
+from pagecache.keys import content_version
 
 from . import misses, text
 from .catalogue import get_catalogue
@@ -45,7 +45,7 @@ def suggest(request):
     query, too_long = text.clean_query(request.GET.get("q", ""))
     found = []
     if query and not too_long:
-        key = f"search:suggest:{page_cache_version()}:{hashlib.sha256(query.lower().encode()).hexdigest()}"
+        key = f"search:suggest:{content_version()}:{hashlib.sha256(query.lower().encode()).hexdigest()}"
         found = cache.get(key)
         if found is None:
             found = suggestions_for(get_catalogue(), query)

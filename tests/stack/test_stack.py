@@ -212,6 +212,44 @@ def test_a_change_published_from_manage_py_shows_everywhere_within_two_seconds()
             manage_shell(PUBLISH.format(title=printed[0].strip().split(" ", 2)[2]))
 
 
+def test_tracking_tags_share_one_cached_copy_in_varnish():
+    path = unique(ARTICLE)
+    first = fetch(f"{path}&utm_source=news&utm_campaign=a")
+    second = fetch(f"{path}&fbclid=xyz&utm_medium=mail")
+    assert first.status == 200 and second.headers["x-cache"] == "HIT"
+
+
+REPUBLISH_POINT = """
+from articles.models import AcupointPage
+AcupointPage.objects.get(code="BL40").save_revision(clean=False).publish(skip_permission_checks=True)
+"""
+
+
+def test_a_publish_purges_every_query_string_of_the_pages_that_show_it():
+    """Republishing BL-40 purges the article that shows it and /points/ with any filter, and leaves an
+    unrelated point cached."""
+    shown = [ARTICLE, f"{ARTICLE}?ref=mail", "/points/?meridian=BL", "/points/bl-40/"]
+    unrelated = "/points/lu-1/"
+    for path in [*shown, unrelated]:
+        fetch(path)
+        assert fetch(path).headers["x-cache"] == "HIT", path
+    manage_shell(REPUBLISH_POINT)
+    assert [fetch(path).headers["x-cache"] for path in shown] == ["MISS"] * len(shown)
+    assert fetch(unrelated).headers["x-cache"] == "HIT"
+
+
+def test_a_menu_change_drops_every_page_from_varnish():
+    pages = ["/", "/points/lu-1/", PRODUCT]
+    for path in pages:
+        fetch(path)
+        assert fetch(path).headers["x-cache"] == "HIT", path
+    manage_shell(
+        "from tcmtips.models import SiteSettings\nfrom wagtail.models import Site\n"
+        "SiteSettings.for_site(Site.objects.get(is_default_site=True)).save()"
+    )
+    assert [fetch(path).headers["x-cache"] for path in pages] == ["MISS"] * len(pages)
+
+
 def varnish_counters():
     result = subprocess.run(
         ["varnishstat", "-n", str(STACK / "varnish"), "-1", "-j"], capture_output=True, text=True, timeout=30

@@ -21,7 +21,7 @@ from authors.models import AuthorIndexPage, AuthorPage, Book, ReviewerIndexPage,
 from demo import content
 from demo.images import demo_image
 from home.models import HomePage
-from pagecache.middleware import bump_page_cache
+from pagecache.keys import drop_everything
 from products.models import Offer, Product, ProductCategory, ProductFeature, ProductIndexPage, ProductReview
 from tcmtips.models import SiteSettings
 
@@ -77,7 +77,7 @@ class Command(BaseCommand):
             self.shop(home, product)
             self.article(article_index, author, reviewer, product)
             self.menu_links(home.get_site())
-        bump_page_cache()
+        drop_everything()
         if admin:
             self.admin_login()
 
