@@ -9,19 +9,17 @@ font in the browser's machine (Debian: `apt-get install fonts-wqy-zenhei`)."""
 import os
 import secrets
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 from PIL import Image
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from demo.browser_site import CHROMIUM, CHROMIUM_ARGS, served_demo  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "img"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 WIDTH, HEIGHT = 1200, 760
 
 SETUP = """
@@ -92,12 +90,6 @@ for days in range(7):
 """
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def save(page, name, locator=None, full_page=False):
     path = OUT / f"{name}.png"
     (locator or page).screenshot(path=str(path), **({"full_page": full_page} if locator is None else {}))
@@ -119,7 +111,7 @@ def shoot(base, password, ids):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}).new_page()
         page.set_default_timeout(20_000)
         log_in(page, base, "docs.editor", password)
@@ -202,21 +194,21 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="tcmtips-docs-"))
     password = secrets.token_urlsafe(16)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tcmtips.settings.dev",
-        "DEBUG": "true",
-        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(folder / "media"),
-        "CACHE_URL": "locmemcache://docs",
+    setup = f"PASSWORD = {password!r}\n" + SETUP + IDS
+    extra_env = {
         "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
     }
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)
-    subprocess.run([*manage, "load_demo", "-v0"], env=env, check=True)
-    subprocess.run([*manage, "shell", "-c", f"PASSWORD = {password!r}\n" + SETUP], env=env, check=True)
-    ids_code = """
+    try:
+        with served_demo(folder, "docs", setup=setup, extra_env=extra_env) as (base, printed):
+            names = ["article", "index", "demo", "point", "product", "site", "draft"]
+            ids = dict(zip(names, printed.split("IDS")[-1].split(), strict=True))
+            shoot(base, password, ids)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+IDS = """
 from articles.models import AcupointPage, ArticleIndexPage, ArticlePage
 from products.models import Product
 from wagtail.models import Site
@@ -231,29 +223,6 @@ print(
     ArticlePage.objects.get(slug="hegu-tension-headache").pk,
 )
 """
-    out = subprocess.run([*manage, "shell", "-c", ids_code], env=env, check=True, capture_output=True, text=True)
-    names = ["article", "index", "demo", "point", "product", "site", "draft"]
-    ids = dict(zip(names, out.stdout.split("IDS")[-1].split(), strict=True))
-    port = free_port()
-    server = subprocess.Popen(
-        [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base + "/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-        shoot(base, password, ids)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -2,16 +2,11 @@
 the editor, sees the live preview, and sends the article to medical review; the reviewer approves it.
 No step may trigger a CSP violation or a script error."""
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-
 import pytest
 
-from .test_z_browser import CHROMIUM, ROOT, browser  # noqa: F401  (the shared Chromium fixture)
+from demo.browser_site import served_demo
+
+from .test_z_browser import browser  # noqa: F401  (the shared Chromium fixture)
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a-long-browser-test-password"
@@ -28,40 +23,8 @@ print(ArticlePage.objects.get(slug="lower-back-pain-acupressure-points").pk)
 
 @pytest.fixture(scope="module")
 def admin_site(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("admin-csp-site")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tcmtips.settings.dev",
-        "DEBUG": "true",
-        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(folder / "media"),
-        "CACHE_URL": "locmemcache://admin-csp",
-    }
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, timeout=300)
-    subprocess.run([*manage, "load_demo", "-v0"], env=env, check=True, timeout=300)
-    article_id = subprocess.run(
-        [*manage, "shell", "-c", SETUP], env=env, check=True, timeout=120, capture_output=True, text=True
-    ).stdout.split()[-1]
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen(
-        [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield url, article_id
-    server.terminate()
-    server.wait(timeout=10)
+    with served_demo(tmp_path_factory.mktemp("admin-csp-site"), "admin-csp", setup=SETUP) as (url, printed):
+        yield url, printed.split()[-1]
 
 
 def signed_in(browser, base, username):  # noqa: F811

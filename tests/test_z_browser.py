@@ -3,17 +3,12 @@ Drives Debian's Chromium (/usr/bin/chromium) through Playwright against the site
 process on its own SQLite database with the demo content, so these tests never touch the test database."""
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+from demo.browser_site import CHROMIUM, CHROMIUM_ARGS, served_demo
+
 ARTICLE = "/articles/lower-back-pain-acupressure-points/"
 
 pytestmark = pytest.mark.browser
@@ -29,58 +24,16 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
     """The demo site served by `manage.py runserver` on a free port, from a fresh SQLite database."""
-    folder = tmp_path_factory.mktemp("browser-site")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tcmtips.settings.dev",
-        "DEBUG": "true",
-        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(folder / "media"),
-        "CACHE_URL": "locmemcache://browser",
-    }
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, timeout=300)
-    subprocess.run([*manage, "load_demo", "-v0"], env=env, check=True, timeout=300)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen(
-        [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    with served_demo(tmp_path_factory.mktemp("browser-site"), "browser") as (url, _):
+        yield url
 
 
 @pytest.fixture
