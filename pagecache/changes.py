@@ -72,7 +72,12 @@ def pages_showing(obj):
 def pages_shown_by(page):
     """Pages ``page``'s own content refers to (its points, author, reviewer)."""
     page_type = ContentType.objects.get_for_model(Page)
-    ids = ReferenceIndex.get_references_for_object(page).filter(to_content_type=page_type).values("to_object_id")
+    ids = (
+        ReferenceIndex.get_references_for_object(page)
+        .filter(to_content_type=page_type)
+        .annotate(page_id=Cast("to_object_id", IntegerField()))
+        .values("page_id")
+    )
     return list(Page.objects.filter(pk__in=ids).only("url_path"))
 
 
@@ -137,10 +142,13 @@ def safely(compute, *args):
     """Work out a change, or drop everything if that fails (a page half-way through deletion may have lost
     its parent or site): a page is never left stale because the bookkeeping tripped."""
     try:
-        apply(compute(*args))
+        with transaction.atomic():  # a failed query here must not abort the editor's own transaction
+            change = compute(*args)
     except Exception as error:
         log.warning("could not work out which pages %s affects (%s); dropping every cached page", args[0], error)
         drop_everything()
+    else:
+        apply(change)
 
 
 def drop_everything():
