@@ -35,8 +35,11 @@ test: lint
 test-postgres: lint
 	DATABASE_URL=$(PG_URL) CACHE_URL=$(REDIS_URL) $(BIN)/pytest
 
+# Ratios to a static file in one run: page cache on, page cache off with fragments warm, every cache off.
+# The cache is the local Redis (db 12), as in production; BENCH_CACHE_URL=locmemcache:// needs no Redis.
+BENCH_CACHE_URL ?= redis://127.0.0.1:6379/12
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.bench
+	BENCH_CACHE_URL=$(BENCH_CACHE_URL) $(BIN)/python -m benchmarks.bench
 
 # --- The production-like stack on loopback (issue 9; see README "Production topology") ---
 # Varnish :8080 -> nginx :8081 -> gunicorn :8001 + :8002 -> PostgreSQL tcmtips_stack + Redis db 2.

@@ -4,6 +4,8 @@ from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
 from articles.models import ArticlePage, Complaint, PointIndexPage
+from tcmtips.fragments import fragment_key
+from tcmtips.images import prefetch_renditions
 from tcmtips.models import BasePage
 
 
@@ -28,14 +30,20 @@ class HomePage(BasePage):
                 return RouteResult(page)
         return super().route(request, path_components)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["latest_articles"] = (
+    def fragment_keys(self, request):
+        self._latest = list(
             ArticlePage.objects.live()
             .public()
             .select_related("hero_image", "author")
             .order_by("-first_published_at")[:6]
         )
+        return [fragment_key("article-card", article) for article in self._latest]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)  # the latest articles are read in fragment_keys
+        cold = context["cold_fragments"]
+        prefetch_renditions(a.hero_image for a in self._latest if fragment_key("article-card", a) in cold)
+        context["latest_articles"] = self._latest
         context["point_index"] = PointIndexPage.objects.live().first()
         context["complaints"] = Complaint.with_points()
         return context

@@ -61,6 +61,7 @@ def on_page_deleted(sender, instance, **kwargs):
 def on_bulk_change(sender, instances=(), **kwargs):
     """Reviews moderated in bulk in the admin (an update(), so no post_save)."""
     for product in {review.product for review in instances}:
+        type(product).touch(product)
         changes.safely(changes.for_product, product)
 
 
@@ -77,10 +78,13 @@ def on_snippet_change(sender, instance, **kwargs):
     label = sender._meta.label_lower
     if label == REVIEW:
         if instance.approved or getattr(instance, "_was_shown", False):  # a review readers see, or saw
+            type(instance.product).touch(instance.product)
             changes.safely(changes.for_product, instance.product)
     elif label in PRODUCT_PARTS:
         product = instance if label == "products.product" else instance.product
         if product.pk:
+            if product is not instance:  # a feature or offer saved on its own (the link check)
+                type(product).touch(product)
             changes.safely(changes.for_product, product)
     elif label == "wagtailcore.pageviewrestriction":  # a page made private, or public again
         changes.safely(changes.for_moved_subtree, instance.page, instance.page.url_path)

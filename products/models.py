@@ -2,9 +2,11 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Avg, Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -40,7 +42,6 @@ class ProductCategory(models.Model):
         return self.name
 
 
-
 class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=120, unique=True)
@@ -72,6 +73,17 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     def get_absolute_url(self):
         return reverse("products:detail", args=[self.slug])
 
+    @property
+    def fragment_version(self):
+        """Cached cards and product pages are kept under this (tcmtips.fragments): the snippet editor's
+        saves move it, and so does any change to what a card shows (pagecache.signals touches it)."""
+        return self.updated_at.timestamp() if self.updated_at else ""
+
+    @classmethod
+    def touch(cls, product):
+        """A review approved or withdrawn, an offer found broken: the product's page and cards change."""
+        cls.objects.filter(pk=product.pk).update(updated_at=timezone.now())
+
     # Live preview in the admin (mobile and desktop sizes), built from the unsaved form: the product card as
     # readers meet it in an article, with the disclosure above it, the offers that work and the quoted review.
     def get_preview_template(self, request, mode_name):
@@ -102,18 +114,37 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
         # filter(), not available(): in a preview the offers are the unsaved ones held in memory.
         return list(self.offers.filter(**Offer.AVAILABLE))
 
+    @staticmethod
+    def with_rating_summary(queryset):
+        """The products with their ``rating_summary`` worked out in the same query (the product page)."""
+        approved = ProductReview.objects.approved().filter(product=OuterRef("pk")).order_by().values("product")
+
+        def counted(reviews):
+            return Coalesce(Subquery(reviews.annotate(n=Count("id")).values("n")), 0)
+
+        return queryset.annotate(
+            summary_average=Subquery(approved.annotate(average=Avg("rating")).values("average")),
+            summary_count=counted(approved),
+            **{f"summary_stars_{n}": counted(approved.filter(rating=n)) for n in STARS},
+        )
+
     @cached_property
     def rating_summary(self):
-        """Average, count and how many approved reviews gave each number of stars, in one query."""
-        summary = (
-            self.reviews.approved()
-            .order_by()
-            .aggregate(
-                average=Avg("rating"),
-                count=Count("id"),
-                **{f"stars_{n}": Count("id", filter=Q(rating=n)) for n in STARS},
+        """Average, count and how many approved reviews gave each number of stars, in one query (or none,
+        when the product came from ``with_rating_summary``)."""
+        if hasattr(self, "summary_count"):
+            summary = {"average": self.summary_average, "count": self.summary_count}
+            summary.update({f"stars_{n}": getattr(self, f"summary_stars_{n}") for n in STARS})
+        else:
+            summary = (
+                self.reviews.approved()
+                .order_by()
+                .aggregate(
+                    average=Avg("rating"),
+                    count=Count("id"),
+                    **{f"stars_{n}": Count("id", filter=Q(rating=n)) for n in STARS},
+                )
             )
-        )
         total = summary["count"]
         summary["bars"] = []
         for n in STARS:

@@ -10,6 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
 from tcmtips import seo
+from tcmtips.models import SitePageQuerySet
 
 from .models import Product, ProductCategory
 
@@ -110,7 +111,8 @@ def pages_featuring(product, limit=FEATURING_LIMIT):
         .annotate(pk_int=Cast("object_id", IntegerField()))
         .values("pk_int")
     )
-    pages = Page.objects.live().public().filter(pk__in=ids).order_by("-first_published_at")
+    # The site's public() (tcmtips.models): the view-restriction check inside this query, not before it.
+    pages = SitePageQuerySet.public(Page.objects.live().filter(pk__in=ids)).order_by("-first_published_at")
     return list(pages[:limit]) if limit else list(pages)
 
 

@@ -7,7 +7,9 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from tcmtips import fragments
 from tcmtips.images import rendition_url
+from tcmtips.models import chrome_fragment_keys
 
 from . import helpful
 from .clicks import client_hash, internal_source_path, is_prefetch, looks_like_bot
@@ -23,6 +25,7 @@ REVIEWS_PER_PAGE = 10
 def _product_page(request, product, form=None, status=200):
     """The product page. Its query count does not grow with the number of reviews, offers or articles:
     one aggregate for the rating and its bars, one count and one slice for the page of reviews."""
+    fragments.prefetch(request, chrome_fragment_keys(request))  # the header and footer, in one round trip
     prefetch_related_objects(
         [product],
         "features",
@@ -66,7 +69,7 @@ def _absolute(request, url):
 
 
 def product_detail(request, slug):
-    product = get_object_or_404(Product.objects.select_related("image"), slug=slug)
+    product = get_object_or_404(Product.with_rating_summary(Product.objects.select_related("image")), slug=slug)
     return _product_page(request, product)
 
 
@@ -79,7 +82,7 @@ def product_detail(request, slug):
 @csrf_exempt
 @require_POST
 def submit_review(request, slug):
-    product = get_object_or_404(Product.objects.select_related("image"), slug=slug)
+    product = get_object_or_404(Product.with_rating_summary(Product.objects.select_related("image")), slug=slug)
     if not same_origin(request):
         return HttpResponse(
             "Reviews can only be sent from the review form on this site.", status=403, content_type="text/plain"

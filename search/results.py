@@ -4,6 +4,7 @@ import re
 
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Q
+from wagtail.query import PageQuerySet
 
 from tcmtips.images import prefetch_renditions
 
@@ -26,7 +27,8 @@ def ranked_articles(catalogue, understanding, query):
     terms = " ".join(re.findall(r"\w+", " ".join(subject)))
     found = []
     if terms:
-        matches = ArticlePage.objects.live().public().only("id").search(terms, operator="and")
+        # Wagtail's own public(): the search backend understands plain filters, not the site's subquery.
+        matches = PageQuerySet.public(ArticlePage.objects.live()).only("id").search(terms, operator="and")
         found = [page.pk for page in matches[:MAX_ARTICLES]]
     by_id = {a.id: a for a in catalogue.articles}
     topic_ids = understanding.complaint.article_ids if understanding.complaint else []

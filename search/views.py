@@ -11,6 +11,8 @@ from django.utils.cache import patch_cache_control
 
 from articles.meridians import normalise_code
 from pagecache.keys import content_version
+from tcmtips import fragments
+from tcmtips.models import chrome_fragment_keys
 
 from . import misses, text
 from .catalogue import get_catalogue
@@ -23,6 +25,7 @@ SUGGEST_SECONDS = 300
 def search(request):
     query, too_long = text.clean_query(request.GET.get("q", ""))
     context = {"query": query, "too_long": too_long, "found_nothing": False}
+    fragments.prefetch(request, chrome_fragment_keys(request))  # the header and footer, in one round trip
     if query:
         exact = request.GET.get("exact") == "1"
         found = results_context(get_catalogue(), query, request.GET.get("page"), allow_corrections=not exact)

@@ -8,9 +8,11 @@ log = logging.getLogger(__name__)
 
 def prefetch_renditions(images):
     """Load the renditions of every image on a page in one query, so image tags add none."""
-    unique = list({image.pk: image for image in images if image is not None}.values())
-    if unique:
-        prefetch_related_objects(unique, "renditions")
+    # Every instance, not one per image: cards that share a picture hold copies of it, and a copy left out
+    # would ask for its renditions on its own.
+    images = [image for image in images if image is not None and not hasattr(image, "_prefetched_objects_cache")]
+    if images:
+        prefetch_related_objects(images, "renditions")
 
 
 def rendition_url(image, spec):

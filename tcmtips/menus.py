@@ -1,45 +1,46 @@
 """The header and footer links editors set in Site settings, resolved to labels and URLs once and kept in the
 cache, so serving a page costs no query for them. Any change that could alter a link (the settings, a page
-published, unpublished, moved or deleted, the site itself) drops the cached menus."""
+published, unpublished, moved or deleted, the site itself) moves the settings' ``menus_version``, which
+the cached menus (and the cached header and footer, see tcmtips.fragments) are kept under."""
 
+from django.apps import apps
 from django.core.cache import cache
+from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-VERSION_KEY = "tcmtips:menus-version"
+from .requestlocal import current_request
 
 
-def _key(settings_pk):
-    return f"tcmtips:menus:{cache.get_or_set(VERSION_KEY, 1, None)}:{settings_pk}"
+def _key(site_settings):
+    return f"tcmtips:menus:{site_settings.pk}:{site_settings.menus_version}"
 
 
 def resolve(site_settings):
     """{"header": [...], "footer": [...]}, each a list of {"url", "label"} for live pages, in the editors' order."""
-    menus = cache.get(_key(site_settings.pk)) if site_settings.pk else None
+    menus = cache.get(_key(site_settings)) if site_settings.pk else None
     if menus is None:
         menus = {"header": [], "footer": []}
         for block in site_settings.menu_links:
             page, label, show_in = block.value["page"], block.value["label"], block.value["show_in"]
             if page is None or not page.live:
                 continue
-            url = page.get_url()  # relative on a single site, from Wagtail's cached site roots
+            url = page.get_url(current_request.get())  # relative on a single site
             if url is None:
                 continue
             for where in ("header", "footer"):
                 if show_in in (where, "both"):
                     menus[where].append({"url": url, "label": label or page.title})
         if site_settings.pk:
-            cache.set(_key(site_settings.pk), menus, None)
+            cache.set(_key(site_settings), menus, None)
     return menus
 
 
 def forget_menus(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no version stored yet (or the cache was emptied): start one
-        cache.set(VERSION_KEY, 2, None)
+    # update(), not save(): no signals, and an editor's copy of the settings form is not overwritten.
+    apps.get_model("tcmtips", "SiteSettings").objects.update(menus_version=F("menus_version") + 1)
 
 
 @receiver(page_published)
@@ -51,7 +52,8 @@ def on_page_change(sender, **kwargs):
 
 @receiver(post_save)
 def on_settings_saved(sender, **kwargs):
-    if sender._meta.label_lower in ("tcmtips.sitesettings", "wagtailcore.site"):
+    # The site itself (not a migration's stand-in for it); the settings move their own version as they save.
+    if sender is Site:
         forget_menus()
 
 

@@ -1,17 +1,32 @@
 from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 
-from . import menus
+from . import fragments, menus
 from .blocks import MenuLinkBlock
+from .requestlocal import current_request
+
+
+class SitePageQuerySet(PageQuerySet):
+    def public(self):
+        """Wagtail's ``public()`` reads every view restriction first, a query of its own for each listing;
+        this asks the same question (is the page, or one of its ancestors, restricted?) inside the listing's
+        own query."""
+        restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+        return self.exclude(Exists(restricted))
 
 
 class BasePage(Page):
     """Every public page: SEO fields from Wagtail plus an image for social cards."""
+
+    objects = PageManager.from_queryset(SitePageQuerySet)()
 
     social_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -42,6 +57,32 @@ class BasePage(Page):
     def share_image(self):
         return self.social_image
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Speed (issue 12): every fragment this page will show, fetched from the cache in one round trip.
+        context["cold_fragments"] = fragments.prefetch(
+            request, chrome_fragment_keys(request) + self.fragment_keys(request)
+        )
+        return context
+
+    def fragment_keys(self, request):
+        """The keys of the fragments this page shows besides the header and footer (see tcmtips.fragments)."""
+        return []
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        # Speed (issue 12): ``page.url`` passes no request, so Wagtail would look the site roots up again
+        # for every page object; remember them on the request being served instead.
+        return super()._get_site_root_paths(cache_object or current_request.get(), **kwargs)
+
+    def get_view_restrictions(self):
+        """Wagtail's rule in one query instead of two: the restrictions on this page and its ancestors,
+        an alias among them counting as the page it copies."""
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        copied = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of_id")
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page_id__in=copied)
+        )
+
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
@@ -63,6 +104,11 @@ class SiteSettings(BaseSiteSetting):
         help_text="The links in the site's header and footer, in order. Drag to reorder.",
     )
 
+    # Moves whenever the header or footer could change: these settings saved, or a page they link to
+    # published, moved or deleted (tcmtips.menus). The resolved menus and the cached header and footer are
+    # kept under it, so no separate counter has to be read from the cache to find them.
+    menus_version = models.PositiveIntegerField(default=1, editable=False)
+
     panels = [
         MultiFieldPanel([FieldPanel("site_name"), FieldPanel("logo")], heading="Brand"),
         FieldPanel("menu_links", heading="Header and footer links"),
@@ -73,6 +119,21 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Site settings"
+
+    def save(self, *args, **kwargs):
+        # Anything here can show in the header or footer, so a save moves the version; the form's copy of
+        # it is never written back (a page published while an editor had the form open moved it since).
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "menus_version"
+            ]
+        super().save(*args, **kwargs)
+        type(self).objects.filter(pk=self.pk).update(menus_version=F("menus_version") + 1)
+        self.refresh_from_db(fields=["menus_version"])
+
+    @property
+    def fragment_version(self):
+        return self.menus_version
 
     @cached_property
     def has_disclosure(self):
@@ -90,6 +151,7 @@ class SiteSettings(BaseSiteSetting):
     def footer_links(self):
         return self.menus["footer"]
 
+
 # --- Rate limits (issue 10): counters in the database, so they hold across app servers and while Redis is down.
 class RateLimitCounter(models.Model):
     """Hits on one rate-limited action by one client (the key is a salted hash, never an address), in a
@@ -101,3 +163,9 @@ class RateLimitCounter(models.Model):
 
     def __str__(self):
         return f"{self.key}: {self.hits}"
+
+
+def chrome_fragment_keys(request):
+    """The header and footer, kept under the site settings' ``menus_version``."""
+    site_settings = SiteSettings.for_request(request)
+    return [fragments.fragment_key(name, site_settings) for name in ("header", "footer")]

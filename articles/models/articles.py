@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from products.models import Product
 from tcmtips import seo
+from tcmtips.fragments import fragment_key
 from tcmtips.images import prefetch_renditions
 from tcmtips.models import BasePage
 
@@ -53,8 +54,7 @@ class ArticleIndexPage(BasePage):
     def intro_text(self):
         return self.intro
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def fragment_keys(self, request):
         articles = (
             ArticlePage.objects.child_of(self)
             .live()
@@ -63,12 +63,21 @@ class ArticleIndexPage(BasePage):
             .order_by("-first_published_at")
         )
         complaint_slug = request.GET.get("topic", "")
+        self._topic = None
         if complaint_slug:
-            complaint = Complaint.get_or_404(complaint_slug)
-            articles = articles.filter(topics=complaint)
-            context["topic"] = complaint
+            self._topic = Complaint.get_or_404(complaint_slug)
+            articles = articles.filter(topics=self._topic)
         # get_page() turns ?page=abc or ?page=9999 into a real page instead of an error.
-        context["articles"] = Paginator(articles, self.per_page).get_page(request.GET.get("page"))
+        self._articles = Paginator(articles, self.per_page).get_page(request.GET.get("page"))
+        return [fragment_key("article-card", article) for article in self._articles]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)  # the listing itself is read in fragment_keys
+        if self._topic:
+            context["topic"] = self._topic
+        context["articles"] = self._articles
+        cold = context["cold_fragments"]
+        prefetch_renditions(a.hero_image for a in self._articles if fragment_key("article-card", a) in cold)
         context["topics"] = Complaint.objects.filter(articles__isnull=False).distinct()
         return context
 
@@ -158,15 +167,23 @@ class ArticlePage(BasePage):
     def has_affiliate_links(self):
         return any(block.block_type == "product_card" for block in self.body)
 
+    def fragment_keys(self, request):
+        keys = [fragment_key("review-badge", self, self.reviewer), fragment_key("author-box", self.author)]
+        for block in self.body:
+            if block.block_type == "point_section":
+                keys.append(fragment_key("point-section", self, block.id, block.value["point"]))
+            elif block.block_type == "product_card" and block.value["product"] is not None:
+                keys.append(fragment_key("product-card", block.value["product"]))
+        return keys
+
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # The people, their photos and books in one query plus one; then every image's renditions at once.
-        # The ancestors' titles (for the breadcrumb trail) come along in the same query.
+        # The people and their photos in one query, with the ancestors' titles for the breadcrumb trail;
+        # then (in BasePage) every cached fragment in one round trip; then, for the fragments that must be
+        # rendered, what they show, every card and image at once.
         ancestors = seo.ancestor_paths(self)
         people = (
             ArticlePage.objects.filter(pk=self.pk)
             .select_related("author__photo", "reviewer__photo", "hero_image")
-            .prefetch_related("author__books")
             .annotate(
                 **{
                     f"ancestor_title_{i}": Subquery(Page.objects.filter(path=path).values("title")[:1])
@@ -180,9 +197,19 @@ class ArticlePage(BasePage):
         if people:
             self.author, self.reviewer, self.hero_image = people.author, people.reviewer, people.hero_image
             self._ancestor_titles = {path: getattr(people, f"ancestor_title_{i}") for i, path in enumerate(ancestors)}
-        products = [b.value["product"] for b in self.body if b.block_type == "product_card"]
+        context = super().get_context(request, *args, **kwargs)
+        cold = context["cold_fragments"]
+        products = [
+            b.value["product"]
+            for b in self.body
+            if b.block_type == "product_card" and fragment_key("product-card", b.value["product"]) in cold
+        ]
         Product.prefetch_for_cards(products)
-        images = [self.hero_image, getattr(self.author, "photo", None), getattr(self.reviewer, "photo", None)]
+        images = [self.hero_image]
+        if fragment_key("author-box", self.author) in cold:
+            images.append(getattr(self.author, "photo", None))
+        if fragment_key("review-badge", self, self.reviewer) in cold:
+            images.append(getattr(self.reviewer, "photo", None))
         prefetch_renditions(images + [p.image for p in products if p])
         # Decided from the stored text before any block is rendered (see review_status).
         context["review_status"] = self.review_status

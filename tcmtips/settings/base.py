@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "tcmtips.hardening.HostileInputMiddleware",  # security (issue 10): NUL bytes and forged session keys
     "tcmtips.client.TrustedProxyMiddleware",
+    "tcmtips.requestlocal.CurrentRequestMiddleware",  # speed (issue 12): site roots looked up once a request
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tcmtips.middleware.SecurityHeadersMiddleware",
@@ -118,6 +119,9 @@ TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 # Sessions in the cache, backed by the database: the page cache checks a session cookie with one cache read.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Fragments (issue 12) are keyed on the version of what they show, so a long life never shows stale text;
+# the limit only lets entries nobody reads any more go before Redis has to evict them.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=7 * 24 * 3600)
 LOGIN_ATTEMPTS_PER_WINDOW = env.int("LOGIN_ATTEMPTS_PER_WINDOW", default=10)
 LOGIN_WINDOW_SECONDS = 15 * 60
 

@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from tcmtips import seo
+from tcmtips import fragments, seo
 
 register = template.Library()
 
@@ -75,3 +75,29 @@ def stars(rating):
         "☆" * (5 - rating),
         rating,
     )
+
+
+class FragmentNode(template.Node):
+    def __init__(self, name, things, nodelist):
+        self.name, self.things, self.nodelist = name, things, nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        key = fragments.fragment_key(self.name.resolve(context), *(thing.resolve(context) for thing in self.things))
+        html = fragments.get(request, key)
+        if html is None:
+            html = self.nodelist.render(context)
+            fragments.store(request, key, html)
+        return mark_safe(html)
+
+
+@register.tag
+def fragment(parser, token):
+    """``{% fragment "product-card" product %}…{% endfragment %}``: the enclosed HTML, rendered once per
+    version of the things named (see ``tcmtips.fragments``)."""
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError("{% fragment %} takes a name and at least one thing it shows")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]], nodelist)
