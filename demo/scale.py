@@ -29,6 +29,7 @@ from articles.meridians import display_code
 from articles.models import AcupointPage, ArticleIndexPage, ArticlePage, Complaint
 from articles.review import content_fingerprint
 from authors.models import AuthorIndexPage, AuthorPage, ReviewerPage
+from pagecache.keys import drop_everything
 from products.models import Offer, Product, ProductCategory, ProductFeature, ProductReview
 
 from . import content
@@ -179,10 +180,18 @@ def article_text(i, points, complaint):
 # --- Building ---
 
 
+def build(articles=10_000, products=500, reviews=20_000, heavy_every=HEAVY_EVERY, stream=None, log=None):
+    """Grow the demo site in the current database to these numbers of generated articles, products and
+    reviews, then drop every cached page (no signal fired while the rows went in)."""
+    ScaleBuilder(stream=stream, log=log, heavy_every=heavy_every).build(articles, products, reviews)
+    drop_everything()
+
+
 class ScaleBuilder:
     """Adds generated people, products, reviews and articles to the demo site already in the database."""
 
-    def __init__(self, stream=None, log=None):
+    def __init__(self, stream=None, log=None, heavy_every=HEAVY_EVERY):
+        self.heavy_every = heavy_every
         self.stream = stream or sys.stderr
         self.log = log or (lambda message: None)
         self.page_type = ContentType.objects.get_for_model(Page)
@@ -327,7 +336,7 @@ class ScaleBuilder:
                 pool = [point_by_id[pk] for pk in by_complaint.get(complaint.pk, [])] if complaint else points
                 pool = [p for p in pool if p.pk != heavy.pk] or [p for p in points if p.pk != heavy.pk]
                 chosen = rng.sample(pool, min(2 + i % 4, len(pool)))
-                if i % HEAVY_EVERY == 0:
+                if i % self.heavy_every == 0:
                     chosen = [heavy, *chosen[:-1]] if len(chosen) > 1 else [heavy]
                 batch.append(
                     self.article(

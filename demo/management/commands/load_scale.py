@@ -15,8 +15,6 @@ import environ
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from pagecache.keys import drop_everything
-
 # Set by the outer command for the child that builds; the child refuses to build anywhere else.
 TARGET_VARIABLE = "LOAD_SCALE_TARGET"
 
@@ -27,7 +25,10 @@ def database_name(config):
 
 def same_database(a, b):
     def where(config):
-        return (config.get("ENGINE"), database_name(config), config.get("HOST") or "", str(config.get("PORT") or ""))
+        name = database_name(config)
+        if config.get("ENGINE", "").endswith("sqlite3") and not name.startswith("file:") and name != ":memory:":
+            name = str(Path(name).resolve())
+        return (config.get("ENGINE"), name, config.get("HOST") or "", str(config.get("PORT") or ""))
 
     return where(a) == where(b)
 
@@ -78,7 +79,8 @@ class Command(BaseCommand):
                 "give it one with --database-url, e.g. postgres://postgres@127.0.0.1:5432/tcmtips_scale"
             )
         target = environ.Env.db_url_config(url)
-        if same_database(target, settings.DATABASES["default"]):
+        development = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(Path(settings.BASE_DIR) / "db.sqlite3")}
+        if same_database(target, settings.DATABASES["default"]) or same_database(target, development):
             raise CommandError(
                 f"{database_name(target)!r} is the database this site runs on; load_scale only builds into "
                 "a database of its own."
@@ -108,10 +110,9 @@ class Command(BaseCommand):
         )
 
     def build_here(self, counts):
-        from demo.scale import ScaleBuilder
+        from demo.scale import build
 
         name = database_name(settings.DATABASES["default"])
         if os.environ.get(TARGET_VARIABLE) != name:
             raise CommandError("--build-here is only for the process load_scale starts itself.")
-        ScaleBuilder(stream=self.stderr._out, log=self.stdout.write).build(**counts)
-        drop_everything()
+        build(**counts, stream=self.stderr._out, log=self.stdout.write)
