@@ -67,6 +67,13 @@ class ArticleIndexPage(BasePage):
             complaint = Complaint.get_or_404(complaint_slug)
             articles = articles.filter(topics=complaint)
             context["topic"] = complaint
+        point_slug = request.GET.get("point", "")
+        if point_slug:
+            from .points import article_ids_using, point_for_filter  # points.py builds on this module
+
+            point = point_for_filter(point_slug)
+            articles = articles.filter(pk__in=article_ids_using(point))
+            context["point"] = point
         # get_page() turns ?page=abc or ?page=9999 into a real page instead of an error.
         context["articles"] = Paginator(articles, self.per_page).get_page(request.GET.get("page"))
         context["topics"] = Complaint.objects.filter(articles__isnull=False).distinct()

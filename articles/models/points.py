@@ -1,10 +1,12 @@
 """The acupoint library: one page per point under the library index, and what their pages show (each
 query kept in a function of its own so it is easy to see)."""
 
+import re
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import IntegerField
+from django.db.models import Count, IntegerField, Window
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils.functional import cached_property
@@ -49,28 +51,60 @@ LISTING_FIELDS = (
 )
 
 
-def articles_using(point):
-    """Articles whose body chooses this point, from Wagtail's reference index (no copy to keep in sync)."""
-    ids = (
+# A point's page names the newest articles that use it and links to the rest (BL-40 alone may have thousands).
+ARTICLES_SHOWN = 10
+
+
+def article_ids_using(point):
+    """Ids of the articles whose body chooses this point, from Wagtail's reference index (no copy to keep in
+    sync), as a subquery."""
+    return (
         ReferenceIndex.get_references_to(point)
         .filter(content_type=ContentType.objects.get_for_model(ArticlePage))
         .annotate(pk_int=Cast("object_id", IntegerField()))
         .values("pk_int")
     )
-    return ArticlePage.objects.live().public().filter(pk__in=ids).order_by("-first_published_at")
 
 
-def point_page_context(point):
+def articles_using(point):
+    return ArticlePage.objects.live().public().filter(pk__in=article_ids_using(point)).order_by("-first_published_at")
+
+
+def point_for_filter(slug):
+    """The live point an article filter names (``/articles/?point=bl-40``); an unknown one is a 404."""
+    point = AcupointPage.objects.live().filter(slug=slug).first() if re.fullmatch(r"[-a-z0-9]{1,20}", slug) else None
+    if point is None:
+        raise Http404("Unknown acupoint")
+    return point
+
+
+def newest_articles_using(point, request=None):
+    """The newest few articles that use the point and how many there are in all, in one query (the total
+    rides along as a window count), plus the address of the full list when there is more to see."""
+    shown = list(articles_using(point).defer_streamfields().annotate(total=Window(Count("pk")))[:ARTICLES_SHOWN])
+    total = shown[0].total if shown else 0
+    more_url = ""
+    if total > len(shown):
+        # Articles live directly under the article index, so its address is the first one's minus the slug.
+        index_url = shown[0].get_url(request).rstrip("/").rsplit("/", 1)[0] + "/"
+        more_url = f"{index_url}?point={point.slug}"
+    return shown, total, more_url
+
+
+def point_page_context(point, request=None):
     neighbours = {
         p.number: p
         for p in AcupointPage.objects.live()
         .filter(meridian=point.meridian, number__in=[point.number - 1, point.number + 1])
         .only(*LISTING_FIELDS)
     }
+    articles, article_count, all_articles_url = newest_articles_using(point, request)
     return {
         "previous_point": neighbours.get(point.number - 1),
         "next_point": neighbours.get(point.number + 1),
-        "articles": list(articles_using(point)),
+        "articles": articles,
+        "article_count": article_count,
+        "all_articles_url": all_articles_url,
         "complaint_list": list(point.complaints.all()),
     }
 
@@ -236,7 +270,7 @@ class AcupointPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(point_page_context(self))
+        context.update(point_page_context(self, request))
         return context
 
 
