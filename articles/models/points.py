@@ -6,7 +6,7 @@ import re
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, IntegerField, Window
+from django.db.models import IntegerField
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils.functional import cached_property
@@ -79,10 +79,13 @@ def point_for_filter(slug):
 
 
 def newest_articles_using(point, request=None):
-    """The newest few articles that use the point and how many there are in all, in one query (the total
-    rides along as a window count), plus the address of the full list when there is more to see."""
-    shown = list(articles_using(point).defer_streamfields().annotate(total=Window(Count("pk")))[:ARTICLES_SHOWN])
-    total = shown[0].total if shown else 0
+    """The newest few articles that use the point, how many there are in all, and the address of the full
+    list when there is more to see. Two queries at any size: a window count riding along with the slice
+    looked cheaper but makes PostgreSQL check every article against the point's references (seconds at
+    10,000 articles)."""
+    articles = articles_using(point)
+    shown = list(articles.defer_streamfields()[:ARTICLES_SHOWN])
+    total = articles.count()
     more_url = ""
     if total > len(shown):
         # Articles live directly under the article index, so its address is the first one's minus the slug.
