@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -55,6 +56,12 @@ class PersonPage(BasePage):
     def structured_data(self, request, site_name):
         return seo.profile_graph(self, request, site_name)
 
+    articles_per_page = 20
+
+    def article_page(self, request, articles):
+        """One page of this person's articles: a prolific author's page never lists them all."""
+        return Paginator(articles.defer_streamfields(), self.articles_per_page).get_page(request.GET.get("page"))
+
 
 class PersonLink(Orderable):
     label = models.CharField(max_length=80)
@@ -75,7 +82,7 @@ class AuthorPage(PersonPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.articles.live().public().order_by("-first_published_at")
+        context["articles"] = self.article_page(request, self.articles.live().public().order_by("-first_published_at"))
         context["articles_heading"] = "Articles written"
         return context
 
@@ -99,7 +106,9 @@ class ReviewerPage(PersonPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.reviewed_articles.live().public().order_by("-last_reviewed", "-first_published_at")
+        context["articles"] = self.article_page(
+            request, self.reviewed_articles.live().public().order_by("-last_reviewed", "-first_published_at", "-pk")
+        )
         context["articles_heading"] = "Articles reviewed"
         context["show_review_dates"] = True
         return context

@@ -8,7 +8,8 @@ them from the HTTP cache in front (Varnish in the stack).
   the articles that use it, a person's page the articles they wrote or reviewed).
 - A product, offer or feature, or a review readers see: the product's page, the shop that lists it and
   the pages that show its card.
-- Search, its suggestions, the sitemap and the feed list everything, so every change drops those too.
+- Search, its suggestions, the sitemap (its index and every section) and the feed list everything, so
+  every change drops those too.
 - Site settings, menus, categories, complaints, images and books drop everything: they show up on most
   pages, and change rarely.
 
@@ -32,7 +33,9 @@ from . import frontcache, keys
 log = logging.getLogger(__name__)
 
 # URL names of the views that list every page: any change to what readers see drops them.
-LISTS_EVERYTHING = ("search", "search_suggest", "sitemap", "feed")
+LISTS_EVERYTHING = ("search", "search_suggest", "sitemap", "sitemap_section", "feed")
+# The sitemap's sections (tcmtips.urls.SITEMAPS): one path each under "sitemap_section", any ?p= page.
+SITEMAP_SECTIONS = ("pages", "products")
 
 
 @dataclass
@@ -84,10 +87,11 @@ def pages_shown_by(page):
 def lists_everything():
     paths = set()
     for name in LISTS_EVERYTHING:
-        try:
-            paths.add(reverse(name))
-        except NoReverseMatch:
-            pass
+        for kwargs in [{}] if name != "sitemap_section" else [{"section": s} for s in SITEMAP_SECTIONS]:
+            try:
+                paths.add(reverse(name, kwargs=kwargs))
+            except NoReverseMatch:
+                pass
     return paths
 
 

@@ -1,9 +1,11 @@
-from wagtail.contrib.sitemaps import Sitemap
+from tcmtips.sitemaps import PagedSitemap
 
 
-class ProductSitemap(Sitemap):
+class ProductSitemap(PagedSitemap):
     """Every product page (/products/<slug>/ is a plain view, so Wagtail's page sitemap cannot see it), with
     the date the product was last saved. Absolute URLs on the same site root as the pages' URLs."""
+
+    lastmod_field = "updated_at"
 
     def items(self):
         from .models import Product

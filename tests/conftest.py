@@ -80,3 +80,28 @@ def redis_down(settings):
     reset()
     yield
     reset()
+
+
+@pytest.fixture
+def sitemap_entries(client):
+    """Every <url> of the sitemap, found the way a crawler finds them: /sitemap.xml is an index of section
+    pages. Returns {loc: lastmod text or None}."""
+    import xml.etree.ElementTree as ET
+    from urllib.parse import urlsplit
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+    def read():
+        index = client.get("/sitemap.xml")
+        assert index.status_code == 200
+        entries = {}
+        for loc in ET.fromstring(index.content).findall("s:sitemap/s:loc", ns):
+            parts = urlsplit(loc.text)
+            section = client.get(parts.path + (f"?{parts.query}" if parts.query else ""))
+            assert section.status_code == 200, loc.text
+            for url in ET.fromstring(section.content).findall("s:url", ns):
+                lastmod = url.find("s:lastmod", ns)
+                entries[url.find("s:loc", ns).text] = lastmod.text if lastmod is not None else None
+        return entries
+
+    return read

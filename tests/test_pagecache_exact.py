@@ -14,7 +14,10 @@ PRODUCT = "/products/facial-gua-sha-tool/"
 USED_POINT = "/points/bl-40/"  # the article's body shows BL-40
 UNUSED_POINT = "/points/lu-1/"
 AUTHOR, REVIEWER = "/authors/p-sze/", "/reviewers/mai-sogawa/"
-LISTS_EVERYTHING = ["/search/?q=back+pain", "/search/suggest/?q=wei", "/sitemap.xml", "/feed/"]
+LISTS_EVERYTHING = [
+    "/search/?q=back+pain", "/search/suggest/?q=wei", "/sitemap.xml", "/sitemap-pages.xml", "/sitemap-products.xml",
+    "/feed/",
+]  # fmt: skip
 EVERY_PAGE = [
     "/", "/articles/", "/articles/?page=1", ARTICLE, "/points/", "/points/?meridian=LU", USED_POINT, UNUSED_POINT,
     AUTHOR, REVIEWER, "/authors/", "/reviewers/", "/products/", PRODUCT, *LISTS_EVERYTHING,

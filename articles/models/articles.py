@@ -67,6 +67,13 @@ class ArticleIndexPage(BasePage):
         if complaint_slug:
             self._topic = Complaint.get_or_404(complaint_slug)
             articles = articles.filter(topics=self._topic)
+        point_slug = request.GET.get("point", "")
+        self._point = None
+        if point_slug:
+            from .points import article_ids_using, point_for_filter  # points.py builds on this module
+
+            self._point = point_for_filter(point_slug)
+            articles = articles.filter(pk__in=article_ids_using(self._point))
         # get_page() turns ?page=abc or ?page=9999 into a real page instead of an error.
         self._articles = Paginator(articles, self.per_page).get_page(request.GET.get("page"))
         return [fragment_key("article-card", article) for article in self._articles]
@@ -75,6 +82,8 @@ class ArticleIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)  # the listing itself is read in fragment_keys
         if self._topic:
             context["topic"] = self._topic
+        if self._point:
+            context["point"] = self._point
         context["articles"] = self._articles
         cold = context["cold_fragments"]
         prefetch_renditions(a.hero_image for a in self._articles if fragment_key("article-card", a) in cold)

@@ -19,6 +19,7 @@ from articles.models import AcupointPage, ArticleIndexPage, ArticlePage, Complai
 from articles.review import REVIEWERS_GROUP
 from authors.models import AuthorIndexPage, AuthorPage, Book, ReviewerIndexPage, ReviewerPage
 from demo import content
+from demo.articles import article_body
 from demo.images import demo_image
 from home.models import HomePage
 from pagecache.keys import drop_everything
@@ -218,40 +219,9 @@ class Command(BaseCommand):
         data = content.ARTICLE
         if ArticlePage.objects.child_of(index).filter(slug=data["slug"]).exists():
             return
-        points = AcupointPage.objects.in_bulk([s["code"] for s in data["sections"]], field_name="code")
-        body = [
-            {
-                "type": "point_section",
-                "value": {
-                    "point": points[s["code"]].pk,
-                    "heading": s["heading"],
-                    "why": s["why"],
-                    "steps": [
-                        {"text": t, "minutes_min": lo, "minutes_max": hi, "per": per} for t, lo, hi, per in s["steps"]
-                    ],
-                    "after_note": s["after"],
-                },
-            }
-            for s in data["sections"]
-        ]
-        body.append({"type": "rich_text", "value": data["research"]})
-        body.append(
-            {
-                "type": "tips",
-                "value": {
-                    "heading": data["tips"]["heading"],
-                    "tips": [{"title": t, "text": x} for t, x in data["tips"]["tips"]],
-                    "closing": data["tips"]["closing"],
-                },
-            }
-        )
-        body.append(
-            {
-                "type": "product_card",
-                "value": {"heading": data["product_heading"], "lead": data["product_lead"], "product": product.pk},
-            }
-        )
-        body.append({"type": "references", "value": {"heading": "References", "references": data["references"]}})
+        codes = [s["code"] for s in data["sections"]]
+        points = {code: point.pk for code, point in AcupointPage.objects.in_bulk(codes, field_name="code").items()}
+        body = article_body(data, points, product.pk)
         article = ArticlePage(
             slug=data["slug"],
             title=data["title"],
