@@ -18,7 +18,7 @@ PRODUCT = "/products/facial-gua-sha-tool/"
 PAGES = ["/", ARTICLE, "/points/bl-40/", "/points/", "/articles/", PRODUCT]
 
 # Every cache off (CACHE_URL=dummycache://): what a render costs in the database alone.
-COLD = {"/": 10, ARTICLE: 17, "/points/bl-40/": 13, "/points/": 11, "/articles/": 13, PRODUCT: 12}
+COLD = {"/": 10, ARTICLE: 17, "/points/bl-40/": 13, "/points/": 12, "/articles/": 13, PRODUCT: 12}
 # The fragment cache warm: the header, footer, cards, point sections, author and review boxes come from one
 # get_many, and what only they show is not read from the database.
 WARM = {"/": 7, ARTICLE: 10, "/points/bl-40/": 10, "/points/": 9, "/articles/": 10, PRODUCT: 10}

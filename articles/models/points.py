@@ -6,7 +6,7 @@ import re
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import IntegerField
+from django.db.models import Count, IntegerField, Max
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -143,10 +143,18 @@ def point_index_context(index_page, request):
         points = points.filter(complaints=complaint)
         active["complaint"] = complaint.slug
 
-    by_meridian = {}
-    for point in points:
-        by_meridian.setdefault(point.meridian, []).append(point)
-    groups = [(m, by_meridian[m.code]) for m in meridians.MERIDIANS if m.code in by_meridian]
+    def grouped():
+        by_meridian = {}
+        for point in points:
+            by_meridian.setdefault(point.meridian, []).append(point)
+        return [(m, by_meridian[m.code]) for m in meridians.MERIDIANS if m.code in by_meridian]
+
+    # The list is cached as a fragment under the filters and the newest publication among the points it
+    # shows (and how many there are: an unpublished or private point changes the count), so a warm render
+    # reads one aggregate instead of building 361 rows.
+    shown = points.order_by().aggregate(count=Count("id"), newest=Max("last_published_at"))
+    newest = shown["newest"].timestamp() if shown["newest"] else ""
+    listing_version = f"{index_page.pk}:{sorted(active.items())}:{shown['count']}:{newest}"
 
     def link(**change):
         params = {**active, **change}
@@ -154,8 +162,9 @@ def point_index_context(index_page, request):
         return f"?{query}" if query else "?"
 
     return {
-        "groups": groups,
-        "result_count": sum(len(g[1]) for g in groups),
+        "groups": SimpleLazyObject(grouped),  # built only when the list's fragment is rendered
+        "result_count": shown["count"],
+        "listing_version": listing_version,
         "active": active,
         "active_complaint": complaint,
         "meridian_links": [(m, link(meridian=m.slug), active.get("meridian") == m.slug) for m in meridians.MERIDIANS],
@@ -293,7 +302,11 @@ class PointIndexPage(BasePage):
     def intro_text(self):
         return self.intro
 
+    def fragment_keys(self, request):
+        self._listing = point_index_context(self, request)
+        return [fragment_key("point-list", self._listing["listing_version"])]
+
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(point_index_context(self, request))
+        context = super().get_context(request, *args, **kwargs)  # the listing is read in fragment_keys
+        context.update(self._listing)
         return context
