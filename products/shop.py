@@ -121,4 +121,8 @@ def shop_index(request):
     public page by nature, so no view-restriction check (one query fewer on every product page)."""
     from .models import ProductIndexPage
 
-    return ProductIndexPage.objects.live().only("id", "path", "depth", "url_path", "title", "slug").first()
+    return (
+        ProductIndexPage.objects.live()
+        .only("id", "path", "depth", "url_path", "title", "slug", "live", "live_revision_id", "last_published_at")
+        .first()
+    )

@@ -4,12 +4,14 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tcmtips import fragments
+from tcmtips.fragments import fragment_key
 from tcmtips.images import rendition_url
-from tcmtips.models import chrome_fragment_keys
+from tcmtips.models import SiteSettings, chrome_fragment_keys
 
 from . import helpful
 from .clicks import client_hash, internal_source_path, is_prefetch, looks_like_bot
@@ -25,21 +27,24 @@ REVIEWS_PER_PAGE = 10
 def _product_page(request, product, form=None, status=200):
     """The product page. Its query count does not grow with the number of reviews, offers or articles:
     one aggregate for the rating and its bars, one count and one slice for the page of reviews."""
-    fragments.prefetch(request, chrome_fragment_keys(request))  # the header and footer, in one round trip
-    prefetch_related_objects(
-        [product],
-        "features",
-        "categories",
-        Prefetch("offers", queryset=Offer.objects.available(), to_attr="active_offers"),
-    )
-    if product.image:  # one query for every rendition the page uses (picture tag, share card, JSON-LD)
-        prefetch_related_objects([product.image], "renditions")
+    index = shop_index(request)
+    # The header, footer and the product's own block (picture, offers, features, rating line) in one round
+    # trip; what only that block shows is read when it has to be rendered again.
+    top_key = fragment_key("product-top", product, index, SiteSettings.for_request(request))
+    if top_key in fragments.prefetch(request, [*chrome_fragment_keys(request), top_key]):
+        prefetch_related_objects(
+            [product],
+            "features",
+            "categories",
+            Prefetch("offers", queryset=Offer.objects.available(), to_attr="active_offers"),
+        )
+        if product.image:  # one query for every rendition the page uses (picture tag, share card, JSON-LD)
+            prefetch_related_objects([product.image], "renditions")
     summary = product.rating_summary
     sort = chosen_sort(request, REVIEW_SORTS)
     paginator = Paginator(product.reviews.approved().order_by(*REVIEW_SORTS[sort][1]), REVIEWS_PER_PAGE)
     paginator.count = summary["count"]  # already counted by the rating summary
     reviews = paginator.get_page(request.GET.get("page"))
-    index = shop_index(request)
     crumbs = breadcrumbs_json_ld(request, product, index)
     context = {
         "product": product,
@@ -50,9 +55,9 @@ def _product_page(request, product, form=None, status=200):
         "default_review_sort": next(iter(REVIEW_SORTS)),
         "voted": request.GET.get("voted", ""),
         "shop": index,
-        "category_links": [{"name": c.name, "url": index.category_url(c)} for c in product.categories.all()]
-        if index
-        else [],
+        "category_links": SimpleLazyObject(
+            lambda: [{"name": c.name, "url": index.category_url(c)} for c in product.categories.all()] if index else []
+        ),
         "breadcrumbs": crumbs,
         "featured_in": pages_featuring(product),
         "form": form or ReviewForm(),
