@@ -197,3 +197,20 @@ def test_a_republished_point_shows_its_new_name_in_the_cached_library_list(clien
     point.english_name = "Middle of the Crook"
     point.save_revision().publish()
     assert "Middle of the Crook" in client.get("/points/").content.decode()
+
+
+def test_the_next_page_of_a_search_reuses_the_ranked_articles(client, fragments_only):
+    client.get("/search/?q=back+pain")
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/search/?q=back+pain&page=2").status_code == 200
+    assert not [q for q in captured if "indexentry" in q["sql"].lower() or "fts" in q["sql"].lower()]
+
+
+def test_a_newly_published_article_is_found_by_the_same_words_at_once(client, fragments_only, demo):
+    client.get("/search/?q=knee+stiffness")
+    copy = ArticlePage(
+        title="Knee stiffness after a long walk", slug="knee-stiffness", intro=demo.intro, body=demo.body.raw_data
+    )
+    demo.get_parent().add_child(instance=copy)
+    copy.save_revision().publish()
+    assert "Knee stiffness after a long walk" in client.get("/search/?q=knee+stiffness").content.decode()
