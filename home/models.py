@@ -4,8 +4,7 @@ from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
 from articles.models import ArticlePage, Complaint, PointIndexPage
-from tcmtips.fragments import fragment_key
-from tcmtips.images import prefetch_renditions
+from articles.models.articles import card_keys, prefetch_card_pictures
 from tcmtips.models import BasePage
 
 
@@ -37,12 +36,11 @@ class HomePage(BasePage):
             .select_related("hero_image", "author")
             .order_by("-first_published_at")[:6]
         )
-        return [fragment_key("article-card", article) for article in self._latest]
+        return card_keys(self._latest)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)  # the latest articles are read in fragment_keys
-        cold = context["cold_fragments"]
-        prefetch_renditions(a.hero_image for a in self._latest if fragment_key("article-card", a) in cold)
+        prefetch_card_pictures(self._latest, context["cold_fragments"])
         context["latest_articles"] = self._latest
         context["point_index"] = PointIndexPage.objects.live().first()
         context["complaints"] = Complaint.with_points()

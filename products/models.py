@@ -130,21 +130,16 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
 
     @cached_property
     def rating_summary(self):
-        """Average, count and how many approved reviews gave each number of stars, in one query (or none,
-        when the product came from ``with_rating_summary``)."""
+        """Average, count and how many approved reviews gave each number of stars: no query when the product
+        came from ``with_rating_summary``, else one through it."""
+        fields = ["summary_average", "summary_count", *(f"summary_stars_{n}" for n in STARS)]
         if hasattr(self, "summary_count"):
-            summary = {"average": self.summary_average, "count": self.summary_count}
-            summary.update({f"stars_{n}": getattr(self, f"summary_stars_{n}") for n in STARS})
+            row = {field: getattr(self, field) for field in fields}
         else:
-            summary = (
-                self.reviews.approved()
-                .order_by()
-                .aggregate(
-                    average=Avg("rating"),
-                    count=Count("id"),
-                    **{f"stars_{n}": Count("id", filter=Q(rating=n)) for n in STARS},
-                )
-            )
+            one = Product.objects.filter(pk=self.pk) if self.pk else Product.objects.none()
+            row = Product.with_rating_summary(one).values(*fields).first() or {"summary_count": 0}
+        summary = {"average": row.get("summary_average"), "count": row["summary_count"]}
+        summary.update({f"stars_{n}": row.get(f"summary_stars_{n}", 0) for n in STARS})
         total = summary["count"]
         summary["bars"] = []
         for n in STARS:

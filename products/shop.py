@@ -10,7 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
 from tcmtips import seo
-from tcmtips.models import SitePageQuerySet
+from tcmtips.models import public
 
 from .models import Product, ProductCategory
 
@@ -112,7 +112,7 @@ def pages_featuring(product, limit=FEATURING_LIMIT):
         .values("pk_int")
     )
     # The site's public() (tcmtips.models): the view-restriction check inside this query, not before it.
-    pages = SitePageQuerySet.public(Page.objects.live().filter(pk__in=ids)).order_by("-first_published_at")
+    pages = public(Page.objects.live().filter(pk__in=ids)).order_by("-first_published_at")
     return list(pages[:limit]) if limit else list(pages)
 
 

@@ -69,12 +69,17 @@ def _product_page(request, product, form=None, status=200):
     return render(request, "products/product_detail.html", context, status=status)
 
 
+def _product_or_404(slug):
+    """The product with its picture and rating summary in one query."""
+    return get_object_or_404(Product.with_rating_summary(Product.objects.select_related("image")), slug=slug)
+
+
 def _absolute(request, url):
     return request.build_absolute_uri(url) if url else ""
 
 
 def product_detail(request, slug):
-    product = get_object_or_404(Product.with_rating_summary(Product.objects.select_related("image")), slug=slug)
+    product = _product_or_404(slug)
     return _product_page(request, product)
 
 
@@ -87,7 +92,7 @@ def product_detail(request, slug):
 @csrf_exempt
 @require_POST
 def submit_review(request, slug):
-    product = get_object_or_404(Product.with_rating_summary(Product.objects.select_related("image")), slug=slug)
+    product = _product_or_404(slug)
     if not same_origin(request):
         return HttpResponse(
             "Reviews can only be sent from the review form on this site.", status=403, content_type="text/plain"

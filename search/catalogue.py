@@ -11,8 +11,6 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Q
-from wagtail.models import PageViewRestriction
 
 from pagecache.keys import content_version
 
@@ -140,13 +138,8 @@ def build_catalogue():
     from authors.models import AuthorPage, ReviewerPage
     from products.models import Product
 
-    # What .public() does, with the view restrictions read once rather than once per listing.
-    restricted = Q()
-    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
-        restricted |= Q(path__startswith=path)
-
-    def public(model):
-        return model.objects.live().exclude(restricted) if restricted else model.objects.live()
+    def public(model):  # our pages' public() checks view restrictions inside each listing's query
+        return model.objects.live().public()
 
     points = []
     for p in public(AcupointPage).only(*LISTING_FIELDS, "hanzi", "other_names").order_by("meridian", "number"):

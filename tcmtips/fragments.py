@@ -46,14 +46,19 @@ def usable(request):
     return not (user is not None and user.is_authenticated)
 
 
+def _found(request):
+    """The fragments this request has fetched or rendered so far, by key."""
+    if getattr(request, "fragments", None) is None:
+        request.fragments = {}
+    return request.fragments
+
+
 def prefetch(request, keys):
     """Fetch the fragments a page will show in one round trip; returns the keys that were not there."""
     keys = [key for key in keys if key]
     if not usable(request) or not keys:
         return set(keys)
-    found = getattr(request, "fragments", None)
-    if found is None:
-        found = request.fragments = {}
+    found = _found(request)
     wanted = [key for key in keys if key not in found]
     if wanted:
         found.update(cache.get_many(wanted))
@@ -63,9 +68,7 @@ def prefetch(request, keys):
 def get(request, key):
     if not usable(request):
         return None
-    found = getattr(request, "fragments", None)
-    if found is None:
-        found = request.fragments = {}
+    found = _found(request)
     if key not in found:
         html = cache.get(key)
         if html is None:
@@ -76,6 +79,5 @@ def get(request, key):
 
 def store(request, key, html):
     if usable(request):
-        request.fragments = getattr(request, "fragments", None) or {}
-        request.fragments[key] = html
+        _found(request)[key] = html
         cache.set(key, html, settings.FRAGMENT_CACHE_SECONDS)

@@ -9,8 +9,8 @@ log = logging.getLogger(__name__)
 def prefetch_renditions(images):
     """Load the renditions of every image on a page in one query, so image tags add none."""
     # Every instance, not one per image: cards that share a picture hold copies of it, and a copy left out
-    # would ask for its renditions on its own.
-    images = [image for image in images if image is not None and not hasattr(image, "_prefetched_objects_cache")]
+    # would ask for its renditions on its own. (Django skips the ones already fetched.)
+    images = [image for image in images if image is not None]
     if images:
         prefetch_related_objects(images, "renditions")
 

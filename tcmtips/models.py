@@ -14,13 +14,17 @@ from .blocks import MenuLinkBlock
 from .requestlocal import current_request
 
 
+def public(pages):
+    """Wagtail's ``public()`` reads every view restriction first, a query of its own for each listing; this
+    asks the same question (is the page, or one of its ancestors, restricted?) inside the listing's own
+    query. For any queryset of pages, Wagtail's ``Page.objects`` included."""
+    restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    return pages.exclude(Exists(restricted))
+
+
 class SitePageQuerySet(PageQuerySet):
     def public(self):
-        """Wagtail's ``public()`` reads every view restriction first, a query of its own for each listing;
-        this asks the same question (is the page, or one of its ancestors, restricted?) inside the listing's
-        own query."""
-        restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-        return self.exclude(Exists(restricted))
+        return public(self)
 
 
 class BasePage(Page):

@@ -31,6 +31,16 @@ from ..review import (
 from .complaints import Complaint
 
 
+def card_keys(articles):
+    """The fragment keys of these articles' cards (components/article_card.html)."""
+    return [fragment_key("article-card", article) for article in articles]
+
+
+def prefetch_card_pictures(articles, cold):
+    """The pictures of the cards that must be rendered again (their keys in ``cold``), in one query."""
+    prefetch_renditions(article.hero_image for article in articles if fragment_key("article-card", article) in cold)
+
+
 class ArticleIndexPage(BasePage):
     intro = models.TextField(blank=True)
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -76,7 +86,7 @@ class ArticleIndexPage(BasePage):
             articles = articles.filter(pk__in=article_ids_using(self._point))
         # get_page() turns ?page=abc or ?page=9999 into a real page instead of an error.
         self._articles = Paginator(articles, self.per_page).get_page(request.GET.get("page"))
-        return [fragment_key("article-card", article) for article in self._articles]
+        return card_keys(self._articles)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)  # the listing itself is read in fragment_keys
@@ -85,8 +95,7 @@ class ArticleIndexPage(BasePage):
         if self._point:
             context["point"] = self._point
         context["articles"] = self._articles
-        cold = context["cold_fragments"]
-        prefetch_renditions(a.hero_image for a in self._articles if fragment_key("article-card", a) in cold)
+        prefetch_card_pictures(self._articles, context["cold_fragments"])
         context["topics"] = Complaint.objects.filter(articles__isnull=False).distinct()
         return context
 
@@ -177,13 +186,20 @@ class ArticlePage(BasePage):
         return any(block.block_type == "product_card" for block in self.body)
 
     def fragment_keys(self, request):
-        keys = [fragment_key("review-badge", self, self.reviewer), fragment_key("author-box", self.author)]
-        for block in self.body:
-            if block.block_type == "point_section":
-                keys.append(fragment_key("point-section", self, block.id, block.value["point"]))
-            elif block.block_type == "product_card" and block.value["product"] is not None:
-                keys.append(fragment_key("product-card", block.value["product"]))
-        return keys
+        """Worked out once; get_context then reads what only the missing fragments show."""
+        self._badge_key = fragment_key("review-badge", self, self.reviewer)
+        self._author_box_key = fragment_key("author-box", self.author)
+        self._cards = [
+            (block.value["product"], fragment_key("product-card", block.value["product"]))
+            for block in self.body
+            if block.block_type == "product_card" and block.value["product"] is not None
+        ]
+        sections = [
+            fragment_key("point-section", self, block.id, block.value["point"])
+            for block in self.body
+            if block.block_type == "point_section"
+        ]
+        return [self._badge_key, self._author_box_key, *(key for _product, key in self._cards), *sections]
 
     def get_context(self, request, *args, **kwargs):
         # The people and their photos in one query, with the ancestors' titles for the breadcrumb trail;
@@ -208,16 +224,12 @@ class ArticlePage(BasePage):
             self._ancestor_titles = {path: getattr(people, f"ancestor_title_{i}") for i, path in enumerate(ancestors)}
         context = super().get_context(request, *args, **kwargs)
         cold = context["cold_fragments"]
-        products = [
-            b.value["product"]
-            for b in self.body
-            if b.block_type == "product_card" and fragment_key("product-card", b.value["product"]) in cold
-        ]
+        products = [product for product, key in self._cards if key in cold]
         Product.prefetch_for_cards(products)
         images = [self.hero_image]
-        if fragment_key("author-box", self.author) in cold:
+        if self._author_box_key in cold:
             images.append(getattr(self.author, "photo", None))
-        if fragment_key("review-badge", self, self.reviewer) in cold:
+        if self._badge_key in cold:
             images.append(getattr(self.reviewer, "photo", None))
         prefetch_renditions(images + [p.image for p in products if p])
         # Decided from the stored text before any block is rendered (see review_status).
