@@ -1,7 +1,6 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
-from wagtail.url_routing import RouteResult
 
 from articles.models import ArticlePage, Complaint, PointIndexPage
 from articles.models.articles import card_keys, prefetch_card_pictures
@@ -18,16 +17,6 @@ class HomePage(BasePage):
     @property
     def intro_text(self):
         return self.intro
-
-    def route(self, request, path_components):
-        """Find a live page by its full URL path in one lookup instead of one per path segment;
-        anything else (sub-routes of routable pages, drafts) goes through Wagtail's usual routing."""
-        if path_components:
-            url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            page = Page.objects.filter(url_path=url_path, live=True).specific().first()
-            if page is not None:
-                return RouteResult(page)
-        return super().route(request, path_components)
 
     def fragment_keys(self, request):
         self._latest = list(

@@ -78,9 +78,16 @@ class BasePage(Page):
         # for every page object; remember them on the request being served instead.
         return super()._get_site_root_paths(cache_object or current_request.get(), **kwargs)
 
+    @classmethod
+    def served_queryset(cls):
+        """How tcmtips.routing reads a page of this type to serve it: a type adds what it always shows."""
+        return cls.objects.all()
+
     def get_view_restrictions(self):
         """Wagtail's rule in one query instead of two: the restrictions on this page and its ancestors,
-        an alias among them counting as the page it copies."""
+        an alias among them counting as the page it copies. None when routing found none on the way."""
+        if getattr(self, "_view_restrictions", None) is not None:
+            return self._view_restrictions
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         copied = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of_id")
         return PageViewRestriction.objects.filter(

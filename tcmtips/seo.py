@@ -41,8 +41,10 @@ def compact(data):
 
 def breadcrumb_list(page, request, titles=None):
     """Site root › … › this page. ``titles`` maps ancestor tree paths to titles when the caller already
-    has them (the article page reads them in the query it makes anyway); otherwise one query."""
+    has them (tcmtips.routing reads them with the page it serves); otherwise one query."""
     from wagtail.models import Page
+
+    titles = titles if titles is not None else getattr(page, "_ancestor_titles", None)
 
     _site_id, base_url, page_path = page.get_url_parts(request)
     segments = [s for s in page_path.strip("/").split("/") if s]
@@ -56,11 +58,6 @@ def breadcrumb_list(page, request, titles=None):
         name = page.title if path == page.path else titles.get(path, "")
         items.append({"@type": "ListItem", "position": index + 1, "name": name, "item": base_url + relative})
     return {"@type": "BreadcrumbList", "@id": page.get_full_url(request) + "#breadcrumb", "itemListElement": items}
-
-
-def ancestor_paths(page):
-    """Tree paths of the page's ancestors below the tree root (for callers that annotate titles)."""
-    return [page.path[: page.steplen * depth] for depth in range(2, page.depth)]
 
 
 def root_url(page, request):
@@ -89,7 +86,7 @@ def organization(site_name, url):
     return {"@type": "Organization", "name": site_name, "url": url + "/"}
 
 
-def article_graph(article, request, site_name, titles=None):
+def article_graph(article, request, site_name):
     url = article.get_full_url(request)
     # Only a live reviewer's approval of exactly this text (see ArticlePage.review_status).
     reviewed = getattr(article, "review_status", None) == "reviewed"
@@ -113,7 +110,7 @@ def article_graph(article, request, site_name, titles=None):
             "citation": [reference_citation(ref) for ref in getattr(article, "references", ())],
         }
     )
-    return {"@context": CONTEXT, "@graph": [page, breadcrumb_list(article, request, titles)]}
+    return {"@context": CONTEXT, "@graph": [page, breadcrumb_list(article, request)]}
 
 
 def reference_citation(ref):

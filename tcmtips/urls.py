@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import index as sitemap_index
@@ -11,7 +11,7 @@ from products import urls as product_urls
 from products.sitemaps import ProductSitemap
 from search import views as search_views
 
-from . import views
+from . import routing, views
 from .sitemaps import PageSitemap
 
 # Sections of the sitemap; pagecache.changes.SITEMAP_SECTIONS names the same ones (a test checks).
@@ -36,6 +36,8 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 
     urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages: Wagtail's own URLs, its page view given the site and the page found in two queries (tcmtips.routing).
+urlpatterns += [pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"]
+urlpatterns += [re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve")]
 
 handler404 = "search.views.page_not_found"

@@ -18,10 +18,12 @@ PRODUCT = "/products/facial-gua-sha-tool/"
 PAGES = ["/", ARTICLE, "/points/bl-40/", "/points/", "/articles/", PRODUCT]
 
 # Every cache off (CACHE_URL=dummycache://): what a render costs in the database alone.
-COLD = {"/": 10, ARTICLE: 17, "/points/bl-40/": 13, "/points/": 12, "/articles/": 13, PRODUCT: 12}
+# The site and its root paths come from one read of the sites table, the page and its ancestors from one
+# query by URL path, the specific page from one more (tcmtips.routing).
+COLD = {"/": 9, ARTICLE: 13, "/points/bl-40/": 9, "/points/": 8, "/articles/": 9, PRODUCT: 11}
 # The fragment cache warm: the header, footer, cards, point sections, author and review boxes come from one
 # get_many, and what only they show is not read from the database.
-WARM = {"/": 7, ARTICLE: 10, "/points/bl-40/": 10, "/points/": 9, "/articles/": 10, PRODUCT: 7}
+WARM = {"/": 6, ARTICLE: 6, "/points/bl-40/": 6, "/points/": 5, "/articles/": 6, PRODUCT: 6}
 
 
 def use_caches(settings, backend):
@@ -85,9 +87,9 @@ def test_with_every_cache_off_each_page_makes_the_same_small_number_of_queries(c
     assert counts(client) == COLD
 
 
-def test_with_the_fragments_cached_no_page_makes_more_than_ten_queries(client, fragments_only):
+def test_with_the_fragments_cached_no_page_makes_more_than_six_queries(client, fragments_only):
     assert counts(client) == WARM
-    assert max(WARM.values()) <= 10
+    assert max(WARM.values()) <= 6
 
 
 def test_the_counts_do_not_grow_with_the_site(client, no_caches, demo, settings):

@@ -5,7 +5,7 @@ import re
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -154,7 +154,7 @@ class ArticlePage(BasePage):
         return self.social_image or self.hero_image
 
     def structured_data(self, request, site_name):
-        return seo.article_graph(self, request, site_name, getattr(self, "_ancestor_titles", None))
+        return seo.article_graph(self, request, site_name)
 
     @cached_property
     def review_status(self):
@@ -201,36 +201,27 @@ class ArticlePage(BasePage):
         ]
         return [self._badge_key, self._author_box_key, *(key for _product, key in self._cards), *sections]
 
-    def get_context(self, request, *args, **kwargs):
-        # The people and their photos in one query, with the ancestors' titles for the breadcrumb trail;
-        # then (in BasePage) every cached fragment in one round trip; then, for the fragments that must be
-        # rendered, what they show, every card and image at once.
-        ancestors = seo.ancestor_paths(self)
-        people = (
-            ArticlePage.objects.filter(pk=self.pk)
+    @classmethod
+    def served_queryset(cls):
+        # Served (tcmtips.routing): the people and their photos and the hero image with the page, and
+        # whether it has an update log (most articles have none yet, so that list is rarely read).
+        return (
+            super()
+            .served_queryset()
             .select_related("author__photo", "reviewer__photo", "hero_image")
-            .annotate(
-                **{
-                    f"ancestor_title_{i}": Subquery(Page.objects.filter(path=path).values("title")[:1])
-                    for i, path in enumerate(ancestors)
-                },
-                # Most articles have no update log yet: knowing that here saves reading an empty list.
-                has_updates=Exists(ArticleUpdate.objects.filter(page=OuterRef("pk"))),
-            )
-            .first()
+            .annotate(has_updates=Exists(ArticleUpdate.objects.filter(page=OuterRef("pk"))))
         )
-        if people:
-            self.author, self.reviewer, self.hero_image = people.author, people.reviewer, people.hero_image
-            self._ancestor_titles = {path: getattr(people, f"ancestor_title_{i}") for i, path in enumerate(ancestors)}
+
+    def get_context(self, request, *args, **kwargs):
+        # The page came with its people and images (served_queryset); then (in BasePage) every cached
+        # fragment in one round trip; then, for the fragments that must be rendered, what they show, every
+        # card and image at once.
         context = super().get_context(request, *args, **kwargs)
         cold = context["cold_fragments"]
         products = [product for product, key in self._cards if key in cold]
         Product.prefetch_for_cards(products)
-        images = [self.hero_image]
-        if self._author_box_key in cold:
-            images.append(getattr(self.author, "photo", None))
-        if self._badge_key in cold:
-            images.append(getattr(self.reviewer, "photo", None))
+        # The people's photos even when their boxes are cached: the page's structured data names them.
+        images = [self.hero_image, getattr(self.author, "photo", None), getattr(self.reviewer, "photo", None)]
         prefetch_renditions(images + [p.image for p in products if p])
         # Decided from the stored text before any block is rendered (see review_status).
         context["review_status"] = self.review_status
@@ -238,7 +229,8 @@ class ArticlePage(BasePage):
         # A preview holds its (maybe unsaved) update lines in memory; a live page asks the database only
         # when the query above found some.
         in_memory = "updates" in getattr(self, "_cluster_related_objects", {})
-        context["updates"] = list(self.updates.all()) if in_memory or people is None or people.has_updates else []
+        has_updates = getattr(self, "has_updates", True)  # a preview or a page not read by served_queryset
+        context["updates"] = list(self.updates.all()) if in_memory or has_updates else []
         return context
 
 

@@ -1,0 +1,171 @@
+"""Finding the site and the page for a request in two queries, whatever the page's depth (issue 12).
+
+Wagtail, left to itself, spends on every page-cache miss: a query to match the host to a site, one for the
+site's home page, one per URL segment to walk down the tree and one more for the specific page, one for
+the view restrictions on the page and its ancestors, and one for the ancestors' titles in the breadcrumb
+trail. Here:
+
+- The sites (a handful of rows) are kept in the cache and matched to the host in Python by Wagtail's own
+  rule; saving or deleting a site drops them.
+- One query reads every page whose URL path is a prefix of the requested one: the page, its ancestors'
+  titles, and whether any of them carries a view restriction or is an alias. The chain checks itself
+  against the cached home page, so a home page given a new slug is found, never served stale.
+- One query reads the specific page with what its type always shows (``served_queryset``).
+
+Anything this does not cover (a sub-route of a routable page, a URL that names no live page, a site whose
+home page moved) falls through to Wagtail's own routing, which gives the same answer more slowly."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import Http404
+from django.http.request import split_domain_port
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION, SiteRootPath
+from wagtail.views import serve as wagtail_serve
+
+SITES_KEY = "tcmtips:sites"
+
+
+# --- The site -----------------------------------------------------------------------------------------------
+def load_sites(request=None):
+    """Every site with its home page, from the cache; read from the database when missing. Wagtail's
+    site root paths (which ``page.url`` needs) come in the same cache read, or are worked out from the same
+    rows, so a request asks for them neither from the cache again nor from the database."""
+    found = cache.get_many([SITES_KEY, SITE_ROOT_PATHS_CACHE_KEY], version=SITE_ROOT_PATHS_CACHE_VERSION)
+    sites, root_paths = found.get(SITES_KEY), found.get(SITE_ROOT_PATHS_CACHE_KEY)
+    if sites is None:
+        sites = list(Site.objects.select_related("root_page__locale"))
+        root_paths = site_root_paths(sites)
+        # Wagtail keeps its copy for an hour and drops it on the changes it knows of; ours waits for a
+        # site to change (forget_sites), or for routing to find the home page moved.
+        cache.set(SITES_KEY, sites, None, version=SITE_ROOT_PATHS_CACHE_VERSION)
+        cache.set(SITE_ROOT_PATHS_CACHE_KEY, root_paths, 3600, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    if request is not None and root_paths is not None and not settings.WAGTAIL_I18N_ENABLED:
+        request._wagtail_cached_site_root_paths = [SiteRootPath(*root) for root in root_paths]
+    return sites
+
+
+def site_root_paths(sites):
+    """``Site.get_site_root_paths()`` for a single-language site, from rows already read: the longest
+    home page path first, then the default site, then by host name (Wagtail's order)."""
+    ordered = sorted(sites, key=lambda site: site.hostname)
+    ordered.sort(key=lambda site: not site.is_default_site)
+    ordered.sort(key=lambda site: site.root_page.url_path, reverse=True)
+    return [
+        SiteRootPath(site.id, site.root_page.url_path, site.root_url, site.root_page.locale.language_code)
+        for site in ordered
+    ]
+
+
+def match_site(sites, hostname, port):
+    """Wagtail's rule (``wagtail.models.sites.get_site_for_hostname``): the host and port; else the host
+    that is also the default; else a single site on that host; else the default site; else none."""
+    port = str(port)
+
+    def rank(site):
+        if site.hostname == hostname and str(site.port) == port:
+            return 0
+        if site.hostname == hostname and site.is_default_site:
+            return 1
+        return 2 if site.is_default_site else 3
+
+    candidates = sorted((s for s in sites if s.hostname == hostname or s.is_default_site), key=rank)
+    if not candidates:
+        return None
+    if len(candidates) == 1 or rank(candidates[0]) in (0, 1):
+        return candidates[0]
+    if rank(candidates[0]) == 2:
+        # The default site first, then every site on this host: one such site wins over the default.
+        return candidates[len(candidates) == 2]
+    return None  # several sites on this host, none on this port and none the default
+
+
+def find_site(request):
+    return match_site(load_sites(request), split_domain_port(request._get_raw_host())[0], request.get_port())
+
+
+class SiteMiddleware:
+    """Answers Wagtail's ``Site.find_for_request`` (which it caches on the request) from the cached sites.
+    Placed after the page cache: a hit never asks."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request._wagtail_site = find_site(request)
+        return self.get_response(request)
+
+
+def forget_sites():
+    def forget():
+        cache.delete(SITES_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
+        Site.clear_site_root_paths_cache()
+
+    forget()
+    # Again once the change is committed, so a request that read the old rows meanwhile cannot keep them.
+    transaction.on_commit(forget)
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def on_site_change(sender, **kwargs):
+    forget_sites()
+
+
+# --- The page -----------------------------------------------------------------------------------------------
+def prefixes(url_path):
+    """'/home/articles/x/' → ['/', '/home/', '/home/articles/', '/home/articles/x/']."""
+    parts = [part for part in url_path.split("/") if part]
+    return ["/" + "".join(f"{part}/" for part in parts[:n]) for n in range(len(parts) + 1)]
+
+
+def route(request, site, path):
+    """Wagtail's ``RouteResult`` for the live page at ``path``, or None to leave it to Wagtail's routing."""
+    root = site.root_page
+    url_path = root.url_path + "".join(f"{part}/" for part in path.split("/") if part)
+    wanted = prefixes(url_path)
+    chain = list(
+        Page.objects.filter(url_path__in=wanted)
+        .annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
+        .order_by("depth")
+        .values_list("pk", "content_type_id", "path", "url_path", "title", "live", "alias_of_id", "restricted")
+    )
+    if not any(row[0] == root.pk and row[3] == root.url_path for row in chain):
+        forget_sites()  # the home page has a new address since the sites were cached
+        return None
+    target = chain[-1]
+    if target[3] != url_path or not target[5]:
+        return None
+    chain = [row for row in chain if target[2].startswith(row[2])]
+    if [row[3] for row in chain] != wanted:
+        return None
+    model = ContentType.objects.get_for_id(target[1]).model_class()
+    if model is None:
+        return None
+    served = getattr(model, "served_queryset", None)
+    page = (served() if served else model._default_manager.all()).filter(pk=target[0]).first()
+    if page is None:
+        return None
+    page._ancestor_titles = {row[2]: row[4] for row in chain[:-1]}
+    if not any(row[6] or row[7] for row in chain):
+        page._view_restrictions = PageViewRestriction.objects.none()
+    return page.route(request, [])
+
+
+def serve(request, path):
+    """Wagtail's page view, given the route found above."""
+    site = Site.find_for_request(request)
+    if site is not None and not hasattr(request, "_wagtail_route_for_request"):
+        try:
+            result = route(request, site, path)
+        except Http404:
+            request._wagtail_route_for_request = None
+        else:
+            if result is not None:
+                request._wagtail_route_for_request = result
+    return wagtail_serve(request, path)
