@@ -31,6 +31,6 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)  # the latest articles are read in fragment_keys
         prefetch_card_pictures(self._latest, context["cold_fragments"])
         context["latest_articles"] = self._latest
-        context["point_index"] = PointIndexPage.objects.live().first()
+        context["point_index"] = PointIndexPage.objects.live().order_by("pk").first()  # there is one
         context["complaints"] = Complaint.with_points()
         return context

@@ -124,5 +124,6 @@ def shop_index(request):
     return (
         ProductIndexPage.objects.live()
         .only("id", "path", "depth", "url_path", "title", "slug", "live", "live_revision_id", "last_published_at")
+        .order_by("pk")  # there is one; a page's default ordering by tree path is costly to compile
         .first()
     )

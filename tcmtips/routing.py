@@ -148,9 +148,12 @@ def route(request, site, path):
     if model is None:
         return None
     served = getattr(model, "served_queryset", None)
-    page = (served() if served else model._default_manager.all()).filter(pk=target[0]).first()
-    if page is None:
+    # No ORDER BY for one row by its key: Django works out a page's default ordering (its tree path) anew
+    # for every query, and on a page type with related rows joined that costs more than the query itself.
+    found = list((served() if served else model._default_manager.all()).filter(pk=target[0]).order_by())
+    if not found:
         return None
+    page = found[0]
     page._ancestor_titles = {row[2]: row[4] for row in chain[:-1]}
     if not any(row[6] or row[7] for row in chain):
         page._view_restrictions = PageViewRestriction.objects.none()

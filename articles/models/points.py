@@ -101,6 +101,7 @@ def point_page_context(point, request=None):
         for p in AcupointPage.objects.live()
         .filter(meridian=point.meridian, number__in=[point.number - 1, point.number + 1])
         .only(*LISTING_FIELDS)
+        .order_by()  # read into a dict: no tree-path ordering to work out
     }
     articles, article_count, all_articles_url = newest_articles_using(point, request)
     return {
