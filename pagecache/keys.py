@@ -22,8 +22,9 @@ import secrets
 from django.core.cache import cache
 from django.http import QueryDict
 
+from tcmtips.versions import CONTENT_VERSION_KEY, bump, content_changed, content_version  # noqa: F401 (re-exported)
+
 VERSION_KEY = "pagecache:version"
-CONTENT_VERSION_KEY = "pagecache:content"
 ALL = "*"  # the view read the query string as a whole: every parameter counts
 
 
@@ -120,23 +121,8 @@ def drop_paths(paths):
         cache.delete_many(keys)
 
 
-def _incr(key):
-    try:
-        cache.incr(key)
-    except ValueError:  # a fresh cache holds no counter yet
-        cache.set(key, 2, None)
-
-
 def drop_everything():
     """Every cached page is stale at once (site settings, menus, a page made private)."""
-    _incr(VERSION_KEY)
-    _incr(CONTENT_VERSION_KEY)
+    bump(VERSION_KEY)
+    bump(CONTENT_VERSION_KEY)
 
-
-def content_changed():
-    """Something readers can see changed: search rebuilds its catalogue on the next query."""
-    _incr(CONTENT_VERSION_KEY)
-
-
-def content_version():
-    return cache.get(CONTENT_VERSION_KEY) or 1
