@@ -28,6 +28,8 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION, SiteRootPath
 from wagtail.views import serve as wagtail_serve
 
+from .models import SiteSettings
+
 SITES_KEY = "tcmtips:sites"
 
 
@@ -35,11 +37,15 @@ SITES_KEY = "tcmtips:sites"
 def load_sites(request=None):
     """Every site with its home page, from the cache; read from the database when missing. Wagtail's
     site root paths (which ``page.url`` needs) come in the same cache read, or are worked out from the same
-    rows, so a request asks for them neither from the cache again nor from the database."""
+    rows, so a request asks for them neither from the cache again nor from the database. Read from the
+    database, the sites bring their settings too, for this request only (``fresh``, by site id): settings
+    change on their own (``menus_version``), so the cached sites never carry them."""
+    fresh = {}
     found = cache.get_many([SITES_KEY, SITE_ROOT_PATHS_CACHE_KEY], version=SITE_ROOT_PATHS_CACHE_VERSION)
     sites, root_paths = found.get(SITES_KEY), found.get(SITE_ROOT_PATHS_CACHE_KEY)
     if sites is None:
-        sites = list(Site.objects.select_related("root_page__locale"))
+        sites = list(Site.objects.select_related("root_page__locale", "sitesettings"))
+        fresh = {site.pk: site._state.fields_cache.pop("sitesettings", None) for site in sites}
         root_paths = site_root_paths(sites)
         # Wagtail keeps its copy for an hour and drops it on the changes it knows of; ours waits for a
         # site to change (forget_sites), or for routing to find the home page moved.
@@ -47,7 +53,7 @@ def load_sites(request=None):
         cache.set(SITE_ROOT_PATHS_CACHE_KEY, root_paths, 3600, version=SITE_ROOT_PATHS_CACHE_VERSION)
     if request is not None and root_paths is not None and not settings.WAGTAIL_I18N_ENABLED:
         request._wagtail_cached_site_root_paths = [SiteRootPath(*root) for root in root_paths]
-    return sites
+    return sites, fresh
 
 
 def site_root_paths(sites):
@@ -86,7 +92,13 @@ def match_site(sites, hostname, port):
 
 
 def find_site(request):
-    return match_site(load_sites(request), split_domain_port(request._get_raw_host())[0], request.get_port())
+    sites, fresh = load_sites(request)
+    site = match_site(sites, split_domain_port(request._get_raw_host())[0], request.get_port())
+    site_settings = fresh.get(site.pk) if site is not None else None
+    if site_settings is not None:  # what SiteSettings.for_request would otherwise read again
+        site_settings._request = request
+        setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
+    return site
 
 
 class SiteMiddleware:

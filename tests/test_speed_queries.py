@@ -18,9 +18,9 @@ PRODUCT = "/products/facial-gua-sha-tool/"
 PAGES = ["/", ARTICLE, "/points/bl-40/", "/points/", "/articles/", PRODUCT]
 
 # Every cache off (CACHE_URL=dummycache://): what a render costs in the database alone.
-# The site and its root paths come from one read of the sites table, the page and its ancestors from one
-# query by URL path, the specific page from one more (tcmtips.routing).
-COLD = {"/": 9, ARTICLE: 13, "/points/bl-40/": 9, "/points/": 8, "/articles/": 9, PRODUCT: 11}
+# The site, its root paths and its settings come from one read of the sites table, the page and its
+# ancestors from one query by URL path, the specific page from one more (tcmtips.routing).
+COLD = {"/": 8, ARTICLE: 12, "/points/bl-40/": 8, "/points/": 7, "/articles/": 8, PRODUCT: 10}
 # The fragment cache warm: the header, footer, cards, point sections, author and review boxes come from one
 # get_many, and what only they show is not read from the database.
 WARM = {"/": 6, ARTICLE: 6, "/points/bl-40/": 6, "/points/": 5, "/articles/": 5, PRODUCT: 6}
