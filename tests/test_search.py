@@ -398,3 +398,23 @@ def test_suggestions_put_whole_words_before_beginnings_of_words(client, demo):
     found = suggest(client, "gua s")  # "gua" is a whole word of the tool's name, only the start of "Guan…"
     assert found[0]["url"] == "/products/facial-gua-sha-tool/"
     assert found[1]["kind"] == "article"
+
+
+def test_after_a_publish_search_rereads_only_the_changed_articles_body(client, demo, monkeypatch):
+    from articles.models import ArticlePage
+    from search import catalogue
+
+    for n in range(3):
+        other = ArticlePage(title=f"Another routine {n}", slug=f"another-routine-{n}", intro=demo.intro,
+                            body=demo.body.raw_data, author=demo.author)
+        demo.get_parent().add_child(instance=other)
+        other.save_revision().publish()
+    page_of(client, "warm the catalogue")
+    sifted = []
+    real = catalogue._heading_texts
+    monkeypatch.setattr(catalogue, "_heading_texts", lambda body: sifted.append(body) or real(body))
+    demo.title = "Lower back pain: five points behind the knee"
+    demo.save_revision().publish()
+    html = page_of(client, "behind the knee")
+    assert len(sifted) == 1  # the republished article; every other entry came from the cache as it was
+    assert "five points behind the knee" in html
