@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -8,6 +7,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from tcmtips import seo
+from tcmtips.listings import page_of
 from tcmtips.models import BasePage
 
 from .isbn import format_isbn13, normalise_isbn, validate_isbn13
@@ -58,9 +58,12 @@ class PersonPage(BasePage):
 
     articles_per_page = 20
 
-    def article_page(self, request, articles):
-        """One page of this person's articles: a prolific author's page never lists them all."""
-        return Paginator(articles.defer_streamfields(), self.articles_per_page).get_page(request.GET.get("page"))
+    def article_page(self, request, role, articles):
+        """One page of this person's articles: a prolific author's page never lists them all, nor counts
+        or sorts them all on every render (tcmtips.listings)."""
+        rows = articles.model.objects.defer_streamfields()
+        name = f"{role}:{self.pk}"
+        return page_of(name, articles, rows, self.articles_per_page, request.GET.get("page"))
 
 
 class PersonLink(Orderable):
@@ -82,7 +85,9 @@ class AuthorPage(PersonPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.article_page(request, self.articles.live().public().order_by("-first_published_at"))
+        context["articles"] = self.article_page(
+            request, "written", self.articles.live().public().order_by("-first_published_at")
+        )
         context["articles_heading"] = "Articles written"
         return context
 
@@ -106,9 +111,8 @@ class ReviewerPage(PersonPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.article_page(
-            request, self.reviewed_articles.live().public().order_by("-last_reviewed", "-first_published_at", "-pk")
-        )
+        reviewed = self.reviewed_articles.live().public().order_by("-last_reviewed", "-first_published_at", "-pk")
+        context["articles"] = self.article_page(request, "reviewed", reviewed)
         context["articles_heading"] = "Articles reviewed"
         context["show_review_dates"] = True
         return context

@@ -3,13 +3,13 @@ see. The shop costs the same number of queries whatever the number of products: 
 links, one count and one slice for the page of cards, one each for their images and renditions."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.db.models import Avg, Count, F, IntegerField, Prefetch, Q
 from django.db.models.functions import Cast
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
 from tcmtips import seo
+from tcmtips.listings import page_of
 from tcmtips.models import public
 
 from .models import Product, ProductCategory
@@ -51,13 +51,15 @@ def shop_context(index, request, category):
     if category is not None:
         products = products.filter(categories=category)
     sort = chosen_sort(request, SHOP_SORTS)
-    products = (
-        with_ratings(products)
-        .order_by(*SHOP_SORTS[sort][1])
-        .prefetch_related(Prefetch("image", queryset=get_image_model().objects.prefetch_related("renditions")))
-    )
+    # Sorting every product by its rating means averaging every review: done once per content version,
+    # kept as the products' ids (tcmtips.listings); a page then reads its own products and their ratings.
     # get_page(): ?page=abc is page 1 and ?page=99999 the last page, never an error.
-    page = Paginator(products, index.per_page).get_page(request.GET.get("page"))
+    ordered = with_ratings(products).order_by(*SHOP_SORTS[sort][1])
+    rows = with_ratings(Product.objects.all()).prefetch_related(
+        Prefetch("image", queryset=get_image_model().objects.prefetch_related("renditions"))
+    )
+    name = f"shop:{category.pk if category else ''}:{sort}"
+    page = page_of(name, ordered, rows, index.per_page, request.GET.get("page"))
     categories = [
         c
         for c in ProductCategory.objects.annotate(product_count=Count("products")).order_by(

@@ -3,8 +3,6 @@
 import html
 import re
 
-from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.utils.functional import cached_property
@@ -19,8 +17,8 @@ from products.models import Product
 from tcmtips import seo
 from tcmtips.fragments import fragment_key
 from tcmtips.images import prefetch_renditions
+from tcmtips.listings import page_of
 from tcmtips.models import BasePage
-from tcmtips.versions import content_version
 
 from ..blocks import ArticleBodyBlock
 from ..forms import ArticlePageForm
@@ -31,19 +29,6 @@ from ..review import (
     ensure_medical_review_workflow,
 )
 from .complaints import Complaint
-
-# A listing's order is reworked after any publish; this bounds it should the content version be lost.
-LISTING_SECONDS = 600
-
-
-def listing_ids(name, articles):
-    """The ids of a listing in its order, kept under the content version for at most LISTING_SECONDS."""
-    key = f"listing:{name}:{content_version()}"
-    ids = cache.get(key)
-    if ids is None:
-        ids = list(articles.values_list("pk", flat=True))
-        cache.set(key, ids, LISTING_SECONDS)
-    return ids
 
 
 def card_keys(articles):
@@ -84,7 +69,6 @@ class ArticleIndexPage(BasePage):
             ArticlePage.objects.child_of(self)
             .live()
             .public()
-            .select_related("hero_image", "author")
             .order_by("-first_published_at")
         )
         complaint_slug = request.GET.get("topic", "")
@@ -99,14 +83,10 @@ class ArticleIndexPage(BasePage):
 
             self._point = point_for_filter(point_slug)
             articles = articles.filter(pk__in=article_ids_using(self._point))
-        # The listing's order is kept as ids under the content version (any publish moves it): counting
-        # 10,000 articles or skipping to page 500 costs a slice of a list, not a scan. get_page() turns
-        # ?page=abc or ?page=9999 into a real page instead of an error.
-        ids = listing_ids(f"articles:{self.pk}:{complaint_slug}:{point_slug}", articles)
-        self._articles = Paginator(ids, self.per_page).get_page(request.GET.get("page"))
-        shown = list(self._articles.object_list)
-        rows = ArticlePage.objects.filter(pk__in=shown).select_related("hero_image", "author").in_bulk()
-        self._articles.object_list = [rows[pk] for pk in shown if pk in rows]
+        # A slice of the listing's ids however long it is (tcmtips.listings).
+        rows = ArticlePage.objects.select_related("hero_image", "author")
+        name = f"articles:{self.pk}:{complaint_slug}:{point_slug}"
+        self._articles = page_of(name, articles, rows, self.per_page, request.GET.get("page"))
         return card_keys(self._articles.object_list)
 
     def get_context(self, request, *args, **kwargs):

@@ -16,6 +16,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
 from tcmtips.fragments import fragment_key
+from tcmtips.listings import listing_ids, rows_in_order
 from tcmtips.models import BasePage
 
 from .. import figures, meridians
@@ -81,12 +82,11 @@ def point_for_filter(slug):
 
 def newest_articles_using(point, request=None):
     """The newest few articles that use the point, how many there are in all, and the address of the full
-    list when there is more to see. Two queries at any size: a window count riding along with the slice
-    looked cheaper but makes PostgreSQL check every article against the point's references (seconds at
-    10,000 articles)."""
-    articles = articles_using(point)
-    shown = list(articles.defer_streamfields()[:ARTICLES_SHOWN])
-    total = articles.count()
+    list when there is more to see. The ids of all of them in order are kept under the content version
+    (tcmtips.listings), so the count and the newest few cost a list's length and one lookup by id, where
+    counting 2,000 articles against the point's references took the database tens of milliseconds."""
+    ids = listing_ids(f"point-articles:{point.pk}", articles_using(point))
+    shown, total = rows_in_order(ids[:ARTICLES_SHOWN], ArticlePage.objects.defer_streamfields()), len(ids)
     more_url = ""
     if total > len(shown):
         # Articles live directly under the article index, so its address is the first one's minus the slug.

@@ -1,0 +1,38 @@
+"""Long listings at any size (issue 12): the article index, a person's articles, the articles that use a
+point, the shop. Counting 10,000 articles, sorting 500 products by their rating or skipping to page 500
+costs the database a scan each time; here the listing's order is worked out once, kept as a list of ids
+under the content version (which any publish, product, offer or approved review moves, see
+tcmtips.versions), and a page of it is a slice of that list and one lookup by id."""
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+
+from .versions import content_version
+
+# A listing is worked out again after any change; this bounds it should the content version be lost.
+LISTING_SECONDS = 600
+
+
+def listing_ids(name, queryset):
+    """The ids of ``queryset`` in its order. ``name`` says everything that chose them (owner, filters,
+    sort): two listings with the same name must be the same listing."""
+    key = f"listing:{name}:{content_version()}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = list(queryset.values_list("pk", flat=True))
+        cache.set(key, ids, LISTING_SECONDS)
+    return ids
+
+
+def rows_in_order(ids, rows):
+    """The rows of ``rows`` (a queryset) with these ids, in the ids' order, in one query."""
+    found = rows.filter(pk__in=ids).order_by().in_bulk() if ids else {}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def page_of(name, queryset, rows, per_page, number):
+    """One page of the listing, as Django's paginator gives it (``get_page``: ``?page=abc`` is page 1 and
+    ``?page=99999`` the last), its objects read from ``rows`` by id."""
+    page = Paginator(listing_ids(name, queryset), per_page).get_page(number)
+    page.object_list = rows_in_order(list(page.object_list), rows)
+    return page
