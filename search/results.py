@@ -41,7 +41,7 @@ def ranked_articles(catalogue, understanding, query):
             matches = PageQuerySet.public(ArticlePage.objects.live()).only("id").search(terms, operator="and")
             found = [page.pk for page in matches[:MAX_ARTICLES]]
             cache.set(key, found, RANKING_SECONDS)
-    by_id = {a.id: a for a in catalogue.articles}
+    by_id = catalogue.article_by_id()
     topic_ids = understanding.complaint.article_ids if understanding.complaint else []
     ordered = list(dict.fromkeys([*topic_ids, *found]))
     typed = {text.singular(w) for w in subject}
