@@ -416,5 +416,5 @@ def test_after_a_publish_search_rereads_only_the_changed_articles_body(client, d
     demo.title = "Lower back pain: five points behind the knee"
     demo.save_revision().publish()
     html = page_of(client, "behind the knee")
-    assert len(sifted) == 1  # the republished article; every other entry came from the cache as it was
+    assert len(sifted) == 1  # the republished article; every other entry came from the last catalogue
     assert "five points behind the knee" in html
