@@ -105,3 +105,10 @@ def test_a_home_page_given_a_new_slug_is_still_served(client, no_page_cache):
     assert client.get(ARTICLE).status_code == 200
     assert client.get("/").status_code == 200
 
+
+
+@pytest.mark.django_db
+def test_the_page_table_is_indexed_by_url_path_so_routing_never_scans_it():
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "wagtailcore_page")
+    assert any(c["index"] and c["columns"] == ["url_path"] for c in constraints.values())
