@@ -13,15 +13,20 @@ from .versions import content_version
 LISTING_SECONDS = 600
 
 
-def listing_ids(name, queryset):
-    """The ids of ``queryset`` in its order. ``name`` says everything that chose them (owner, filters,
-    sort): two listings with the same name must be the same listing."""
+def kept(name, compute):
+    """``compute()``, worked out once per content version. ``name`` says everything that chose the result
+    (owner, filters, sort): two results with the same name must be the same result."""
     key = f"listing:{name}:{content_version()}"
-    ids = cache.get(key)
-    if ids is None:
-        ids = list(queryset.values_list("pk", flat=True))
-        cache.set(key, ids, LISTING_SECONDS)
-    return ids
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, LISTING_SECONDS)
+    return value
+
+
+def listing_ids(name, queryset):
+    """The ids of ``queryset`` in its order (see ``kept``)."""
+    return kept(name, lambda: list(queryset.values_list("pk", flat=True)))
 
 
 def rows_in_order(ids, rows):

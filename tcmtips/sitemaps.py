@@ -2,9 +2,12 @@
 ``/sitemap-pages.xml``, ``/sitemap-pages.xml?p=2`` … and ``/sitemap-products.xml``, so no response lists the
 whole site however many articles it holds, and each costs the same few queries."""
 
-from django.db.models import Max
+from django.core.paginator import Paginator
+from django.db.models import Count, Max
 from django.db.models.functions import Coalesce
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+
+from .listings import kept
 
 # URLs per sitemap page. Search engines accept up to 50,000; a small page is quick to build on every miss.
 URLS_PER_PAGE = 500
@@ -13,9 +16,23 @@ URLS_PER_PAGE = 500
 class PagedSitemap(WagtailSitemap):
     limit = URLS_PER_PAGE
 
+    def summary(self):
+        """How many URLs the section has and its newest change, from one aggregate (Django's default counts
+        the items, then reads every one for the newest), worked out once per content version."""
+        site = self.get_wagtail_site()
+        return kept(
+            f"sitemap:{type(self).__name__}:{site.pk if site else ''}",
+            lambda: self.items().order_by().aggregate(count=Count("pk"), latest=Max(self.lastmod_field)),
+        )
+
     def get_latest_lastmod(self):
-        """The index's lastmod for the section, from one aggregate (Django's default reads every item)."""
-        return self.items().order_by().aggregate(latest=Max(self.lastmod_field))["latest"]
+        return self.summary()["latest"]
+
+    @property
+    def paginator(self):
+        paginator = Paginator(self._items(), self.limit)
+        paginator.count = self.summary()["count"]
+        return paginator
 
 
 class PageSitemap(PagedSitemap):

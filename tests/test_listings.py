@@ -76,3 +76,11 @@ def test_a_lost_content_version_never_brings_back_an_old_listing(client, page_ca
     cache.delete("pagecache:content")  # evicted, as Redis may under memory pressure
     publish_copy(demo, "after-the-eviction", title="After the eviction")
     assert "After the eviction" in client.get("/articles/").content.decode()
+
+
+def test_a_new_article_is_in_the_sitemap_at_once_and_moves_its_sections_lastmod(client, page_cache_off, demo):
+    index_before = client.get("/sitemap.xml").content.decode()
+    assert "after-the-sitemap" not in client.get("/sitemap-pages.xml").content.decode()
+    publish_copy(demo, "after-the-sitemap")
+    assert "/articles/after-the-sitemap/" in client.get("/sitemap-pages.xml").content.decode()
+    assert client.get("/sitemap.xml").content.decode() != index_before  # the pages section's lastmod moved
