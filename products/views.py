@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from tcmtips import fragments
 from tcmtips.fragments import fragment_key
 from tcmtips.images import rendition_url
+from tcmtips.listings import LISTING_SECONDS, kept, kept_key
 from tcmtips.models import SiteSettings, chrome_fragment_keys
 
 from . import helpful
@@ -59,7 +61,7 @@ def _product_page(request, product, form=None, status=200):
             lambda: [{"name": c.name, "url": index.category_url(c)} for c in product.categories.all()] if index else []
         ),
         "breadcrumbs": crumbs,
-        "featured_in": pages_featuring(product),
+        "featured_in": kept(f"featuring:{product.pk}", lambda: pages_featuring(product)),
         "form": form or ReviewForm(),
         "thanks": request.GET.get("review") == "thanks",
         "canonical_url": request.build_absolute_uri(product.get_absolute_url()),
@@ -70,8 +72,17 @@ def _product_page(request, product, form=None, status=200):
 
 
 def _product_or_404(slug):
-    """The product with its picture and rating summary in one query."""
-    return get_object_or_404(Product.with_rating_summary(Product.objects.select_related("image")), slug=slug)
+    """The product with its picture, and its rating summary: kept under the content version (an approved
+    review moves it), else worked out in the same query, whose seven subqueries cost more than the rest."""
+    key = kept_key(f"rating:{slug}")
+    summary = cache.get(key)
+    if summary is not None:
+        product = get_object_or_404(Product.objects.select_related("image"), slug=slug)
+        product.rating_summary = summary
+        return product
+    product = get_object_or_404(Product.with_rating_summary(Product.objects.select_related("image")), slug=slug)
+    cache.set(key, product.rating_summary, LISTING_SECONDS)
+    return product
 
 
 def _absolute(request, url):

@@ -13,10 +13,14 @@ from .versions import content_version
 LISTING_SECONDS = 600
 
 
+def kept_key(name):
+    return f"listing:{name}:{content_version()}"
+
+
 def kept(name, compute):
     """``compute()``, worked out once per content version. ``name`` says everything that chose the result
     (owner, filters, sort): two results with the same name must be the same result."""
-    key = f"listing:{name}:{content_version()}"
+    key = kept_key(name)
     value = cache.get(key)
     if value is None:
         value = compute()

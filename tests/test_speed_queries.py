@@ -23,7 +23,7 @@ PAGES = ["/", ARTICLE, "/points/bl-40/", "/points/", "/articles/", PRODUCT]
 COLD = {"/": 8, ARTICLE: 12, "/points/bl-40/": 8, "/points/": 7, "/articles/": 8, PRODUCT: 10}
 # The fragment cache warm: the header, footer, cards, point sections, author and review boxes come from one
 # get_many, and what only they show is not read from the database.
-WARM = {"/": 6, ARTICLE: 6, "/points/bl-40/": 5, "/points/": 5, "/articles/": 5, PRODUCT: 6}
+WARM = {"/": 6, ARTICLE: 6, "/points/bl-40/": 5, "/points/": 5, "/articles/": 5, PRODUCT: 5}
 
 
 def use_caches(settings, backend):
