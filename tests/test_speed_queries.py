@@ -228,3 +228,17 @@ def test_a_new_article_heads_the_cached_article_list_at_once(client, fragments_o
     assert html.index("A fresh routine") < html.index(demo.title)
     fresh.unpublish()
     assert "A fresh routine" not in client.get("/articles/").content.decode()
+
+
+def test_the_articles_cached_head_follows_its_reviewer_its_text_and_the_site_name(client, fragments_only, demo):
+    client.get(ARTICLE)
+    reviewer = demo.reviewer
+    reviewer.title = "Dr Mai Sogawa-Lind"
+    reviewer.save_revision().publish()
+    demo.search_description = "Five points, two minutes each, for a stiff lower back."
+    demo.save_revision().publish()
+    site_settings = SiteSettings.objects.get()
+    site_settings.site_name = "TCM Tips Daily"
+    site_settings.save()
+    head = client.get(ARTICLE).content.decode().split("</head>")[0]
+    assert "Sogawa-Lind" in head and "Five points, two minutes each" in head and "TCM Tips Daily" in head

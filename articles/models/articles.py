@@ -18,7 +18,7 @@ from tcmtips import seo
 from tcmtips.fragments import fragment_key
 from tcmtips.images import prefetch_renditions
 from tcmtips.listings import page_of
-from tcmtips.models import BasePage
+from tcmtips.models import BasePage, SiteSettings
 
 from ..blocks import ArticleBodyBlock
 from ..forms import ArticlePageForm
@@ -188,6 +188,8 @@ class ArticlePage(BasePage):
 
     def fragment_keys(self, request):
         """Worked out once; get_context then reads what only the missing fragments show."""
+        head = (self, self.author, self.reviewer, SiteSettings.for_request(request))
+        self._head_keys = [fragment_key("article-meta", *head), fragment_key("article-data", *head)]
         self._badge_key = fragment_key("review-badge", self, self.reviewer)
         self._author_box_key = fragment_key("author-box", self.author)
         self._cards = [
@@ -200,7 +202,8 @@ class ArticlePage(BasePage):
             for block in self.body
             if block.block_type == "point_section"
         ]
-        return [self._badge_key, self._author_box_key, *(key for _product, key in self._cards), *sections]
+        cards = [key for _product, key in self._cards]
+        return [*self._head_keys, self._badge_key, self._author_box_key, *cards, *sections]
 
     @classmethod
     def served_queryset(cls):
@@ -221,8 +224,9 @@ class ArticlePage(BasePage):
         cold = context["cold_fragments"]
         products = [product for product, key in self._cards if key in cold]
         Product.prefetch_for_cards(products)
-        # The people's photos even when their boxes are cached: the page's structured data names them.
-        images = [self.hero_image, getattr(self.author, "photo", None), getattr(self.reviewer, "photo", None)]
+        images = [self.hero_image]
+        if cold & {self._badge_key, self._author_box_key, *self._head_keys}:  # what shows the people's photos
+            images += [getattr(self.author, "photo", None), getattr(self.reviewer, "photo", None)]
         prefetch_renditions(images + [p.image for p in products if p])
         # Decided from the stored text before any block is rendered (see review_status).
         context["review_status"] = self.review_status
