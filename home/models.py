@@ -2,8 +2,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from articles.models import ArticlePage, Complaint, PointIndexPage
-from articles.models.articles import card_keys, prefetch_card_pictures
+from articles.models import Complaint, PointIndexPage
+from articles.models.articles import card_keys, card_rows, prefetch_card_pictures
 from tcmtips.models import BasePage
 
 
@@ -19,12 +19,8 @@ class HomePage(BasePage):
         return self.intro
 
     def fragment_keys(self, request):
-        self._latest = list(
-            ArticlePage.objects.live()
-            .public()
-            .select_related("hero_image", "author")
-            .order_by("-first_published_at")[:6]
-        )
+        # The newest six, with only what their cards read (no bodies).
+        self._latest = list(card_rows().live().public().order_by("-first_published_at")[:6])
         return card_keys(self._latest)
 
     def get_context(self, request, *args, **kwargs):

@@ -30,6 +30,29 @@ from ..review import (
 )
 from .complaints import Complaint
 
+# What an article card (components/article_card.html) and its fragment key read: no body, no people.
+CARD_FIELDS = [
+    "id",
+    "path",
+    "depth",
+    "url_path",
+    "title",
+    "slug",
+    "intro",
+    "hero_image",
+    "live",
+    "live_revision_id",
+    "last_published_at",
+    "first_published_at",
+    "locale",
+    "content_type",
+]
+
+
+def card_rows():
+    """Articles with only what their cards read (the home page, the article index): no bodies."""
+    return ArticlePage.objects.select_related("hero_image").only(*CARD_FIELDS)
+
 
 def card_keys(articles):
     """The fragment keys of these articles' cards (components/article_card.html)."""
@@ -65,12 +88,7 @@ class ArticleIndexPage(BasePage):
         return self.intro
 
     def fragment_keys(self, request):
-        articles = (
-            ArticlePage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("-first_published_at")
-        )
+        articles = ArticlePage.objects.child_of(self).live().public().order_by("-first_published_at")
         complaint_slug = request.GET.get("topic", "")
         self._topic = None
         if complaint_slug:
@@ -84,9 +102,8 @@ class ArticleIndexPage(BasePage):
             self._point = point_for_filter(point_slug)
             articles = articles.filter(pk__in=article_ids_using(self._point))
         # A slice of the listing's ids however long it is (tcmtips.listings).
-        rows = ArticlePage.objects.select_related("hero_image", "author")
         name = f"articles:{self.pk}:{complaint_slug}:{point_slug}"
-        self._articles = page_of(name, articles, rows, self.per_page, request.GET.get("page"))
+        self._articles = page_of(name, articles, card_rows(), self.per_page, request.GET.get("page"))
         return card_keys(self._articles.object_list)
 
     def get_context(self, request, *args, **kwargs):
