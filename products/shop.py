@@ -3,12 +3,13 @@ see. The shop costs the same number of queries whatever the number of products: 
 links, one count and one slice for the page of cards, one each for their images and renditions."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Avg, Count, F, IntegerField, Prefetch, Q
+from django.db.models import Avg, Count, F, IntegerField, Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import Cast
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
-from tcmtips import seo
+from tcmtips import fragments, seo
+from tcmtips.fragments import fragment_key
 from tcmtips.listings import page_of
 from tcmtips.models import public
 
@@ -46,20 +47,33 @@ def with_ratings(products):
     )
 
 
+def prepare_cards(request, products):
+    """Each card is a fragment under its product's version (an approved review moves it too); only the
+    cards that must be rendered again have their rating averaged and their picture read."""
+    keys = {product.pk: fragment_key("shop-card", product) for product in products}
+    cold = fragments.prefetch(request, list(keys.values()))
+    products = [product for product in products if keys[product.pk] in cold]
+    if products:
+        rated = with_ratings(Product.objects.filter(pk__in=[p.pk for p in products])).order_by().in_bulk()
+        for product in products:
+            product.average_rating = rated[product.pk].average_rating
+            product.review_count = rated[product.pk].review_count
+        images = get_image_model().objects.prefetch_related("renditions")
+        prefetch_related_objects(products, Prefetch("image", queryset=images))
+
+
 def shop_context(index, request, category):
     products = Product.objects.all()
     if category is not None:
         products = products.filter(categories=category)
     sort = chosen_sort(request, SHOP_SORTS)
     # Sorting every product by its rating means averaging every review: done once per content version,
-    # kept as the products' ids (tcmtips.listings); a page then reads its own products and their ratings.
+    # kept as the products' ids (tcmtips.listings); a page then reads its own products by id.
     # get_page(): ?page=abc is page 1 and ?page=99999 the last page, never an error.
     ordered = with_ratings(products).order_by(*SHOP_SORTS[sort][1])
-    rows = with_ratings(Product.objects.all()).prefetch_related(
-        Prefetch("image", queryset=get_image_model().objects.prefetch_related("renditions"))
-    )
     name = f"shop:{category.pk if category else ''}:{sort}"
-    page = page_of(name, ordered, rows, index.per_page, request.GET.get("page"))
+    page = page_of(name, ordered, Product.objects.all(), index.per_page, request.GET.get("page"))
+    prepare_cards(request, page.object_list)
     categories = [
         c
         for c in ProductCategory.objects.annotate(product_count=Count("products")).order_by(

@@ -69,6 +69,7 @@ def test_an_approved_review_re_sorts_the_shop_by_rating_at_once(client, page_cac
         ProductReview.objects.create(product=top, name=f"Reader {n}", rating=5, text="Lovely.", approved=True)
     html = client.get("/products/?sort=rating").content.decode()
     assert html.index("Aaa Roller") < html.index("Facial Gua Sha Tool")
+    assert "5.0 · 41 reviews" in html  # the product's cached card moved with its reviews
 
 
 def test_a_lost_content_version_never_brings_back_an_old_listing(client, page_cache_off, demo):
