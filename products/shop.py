@@ -1,6 +1,7 @@
 """What the shop (/products/) and a product page show, kept apart from the models so each query is easy to
 see. The shop costs the same number of queries whatever the number of products: one for the category
-links, one count and one slice for the page of cards, one each for their images and renditions."""
+links, one for the page of cards by id (their order is kept, tcmtips.listings), and for the cards not in
+the fragment cache one for their ratings and one each for their images and renditions."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Avg, Count, F, IntegerField, Prefetch, Q, prefetch_related_objects

@@ -1,6 +1,5 @@
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -12,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from tcmtips import fragments
 from tcmtips.fragments import fragment_key
 from tcmtips.images import rendition_url
-from tcmtips.listings import LISTING_SECONDS, kept, kept_key
+from tcmtips.listings import kept
 from tcmtips.models import SiteSettings, chrome_fragment_keys
 
 from . import helpful
@@ -74,14 +73,16 @@ def _product_page(request, product, form=None, status=200):
 def _product_or_404(slug):
     """The product with its picture, and its rating summary: kept under the content version (an approved
     review moves it), else worked out in the same query, whose seven subqueries cost more than the rest."""
-    key = kept_key(f"rating:{slug}")
-    summary = cache.get(key)
-    if summary is not None:
-        product = get_object_or_404(Product.objects.select_related("image"), slug=slug)
-        product.rating_summary = summary
-        return product
-    product = get_object_or_404(Product.with_rating_summary(Product.objects.select_related("image")), slug=slug)
-    cache.set(key, product.rating_summary, LISTING_SECONDS)
+    products = Product.objects.select_related("image")
+    read = {}
+
+    def summarise():  # when the summary isn't kept: the product and its summary in one query
+        read["product"] = get_object_or_404(Product.with_rating_summary(products), slug=slug)
+        return read["product"].rating_summary
+
+    summary = kept(f"rating:{slug}", summarise)
+    product = read.get("product") or get_object_or_404(products, slug=slug)
+    product.rating_summary = summary
     return product
 
 

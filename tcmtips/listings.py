@@ -4,6 +4,8 @@ costs the database a scan each time; here the listing's order is worked out once
 under the content version (which any publish, product, offer or approved review moves, see
 tcmtips.versions), and a page of it is a slice of that list and one lookup by id."""
 
+import hashlib
+
 from django.core.cache import cache
 from django.core.paginator import Paginator
 
@@ -13,14 +15,12 @@ from .versions import content_version
 LISTING_SECONDS = 600
 
 
-def kept_key(name):
-    return f"listing:{name}:{content_version()}"
-
-
 def kept(name, compute):
     """``compute()``, worked out once per content version. ``name`` says everything that chose the result
-    (owner, filters, sort): two results with the same name must be the same result."""
-    key = kept_key(name)
+    (owner, filters, sort): two results with the same name must be the same result. The name is hashed
+    into the key, so one made from a reader's input (a product page's slug) has a bounded length."""
+    digest = hashlib.blake2b(name.encode(), digest_size=16).hexdigest()
+    key = f"listing:{digest}:{content_version()}"
     value = cache.get(key)
     if value is None:
         value = compute()

@@ -90,7 +90,8 @@ class BasePage(Page):
 
     def get_view_restrictions(self):
         """Wagtail's rule in one query instead of two: the restrictions on this page and its ancestors,
-        an alias among them counting as the page it copies. None when routing found none on the way."""
+        an alias among them counting as the page it copies. None at all, without a query, when routing
+        found no restriction and no alias on the way to the page (tcmtips.routing)."""
         if getattr(self, "_view_restrictions", None) is not None:
             return self._view_restrictions
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]

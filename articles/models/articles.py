@@ -248,8 +248,8 @@ class ArticlePage(BasePage):
         # Decided from the stored text before any block is rendered (see review_status).
         context["review_status"] = self.review_status
         context["reference_count"] = len(self.references)
-        # A preview holds its (maybe unsaved) update lines in memory; a live page asks the database only
-        # when the query above found some.
+        # A preview holds its (maybe unsaved) update lines in memory; a served page asks the database only
+        # when served_queryset found some.
         in_memory = "updates" in getattr(self, "_cluster_related_objects", {})
         has_updates = getattr(self, "has_updates", True)  # a preview or a page not read by served_queryset
         context["updates"] = list(self.updates.all()) if in_memory or has_updates else []
