@@ -2,7 +2,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Avg, Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, JSONObject
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,6 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from tcmtips.fragments import Stamp
 from tcmtips.models import BasePage
 
 from .panels import ProductFactsPanel
@@ -42,6 +43,18 @@ class ProductCategory(models.Model):
         return self.name
 
 
+class ProductQuerySet(models.QuerySet):
+    def in_bulk(self, id_list=None, *, field_name="pk"):
+        """How Wagtail's snippet chooser block reads the products an article's body names: with what their
+        cards show from other tables in the same query (the picture, and the quoted review as a JSON object),
+        and no ORDER BY, which a dict does not keep."""
+        quoted = ProductReview.objects.best_first().filter(product=OuterRef("pk"), approved=True)
+        cards = self.select_related("image").annotate(
+            quoted_review=Subquery(quoted.values(row=JSONObject(**{f: f for f in ProductReview.CARD_FIELDS}))[:1])
+        )
+        return super(ProductQuerySet, cards.order_by()).in_bulk(id_list, field_name=field_name)
+
+
 class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=120, unique=True)
@@ -64,6 +77,8 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     ]
     search_fields = [index.SearchField("name", boost=3), index.SearchField("tagline"), index.AutocompleteField("name")]
 
+    objects = ProductQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
 
@@ -77,7 +92,16 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     def fragment_version(self):
         """Cached cards and product pages are kept under this (tcmtips.fragments): the snippet editor's
         saves move it, and so does any change to what a card shows (pagecache.signals touches it)."""
-        return self.updated_at.timestamp() if self.updated_at else ""
+        return self.updated_at.timestamp() if self.updated_at else ""  # the same as stamps() below
+
+    @classmethod
+    def stamps(cls, ids):
+        """``fragment_version`` of the products with these ids, as stamps by id, without reading the products."""
+        if not ids:
+            return {}
+        rows = cls.objects.filter(pk__in=ids).order_by().values_list("pk", "updated_at")
+        label = cls._meta.label_lower
+        return {pk: Stamp(label, pk, updated.timestamp() if updated else "") for pk, updated in rows}
 
     @classmethod
     def touch(cls, product):
@@ -94,8 +118,9 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
 
     @staticmethod
     def prefetch_for_cards(products):
-        """Everything a card shows, for every card on a page, in four queries however many cards or
-        reviews there are: images, features, available offers, and each product's one featured review."""
+        """Everything a card shows, for every card on a page, in two queries however many cards or
+        reviews there are (features, available offers) when the products were read by ``in_bulk``, which
+        brings the picture and the quoted review along; else in four."""
         products = [p for p in products if p is not None]
         if not products:
             return
@@ -105,9 +130,11 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
             "features",
             Prefetch("offers", queryset=Offer.objects.available(), to_attr="active_offers"),
         )
-        featured = {r.product_id: r for r in ProductReview.objects.featured_for([p.pk for p in products])}
-        for product in products:
-            product.featured_review = featured.get(product.pk)
+        unread = [p for p in products if not hasattr(p, "quoted_review")]
+        if unread:
+            featured = {r.product_id: r for r in ProductReview.objects.featured_for([p.pk for p in unread])}
+            for product in unread:
+                product.featured_review = featured.get(product.pk)
 
     @cached_property
     def active_offers(self):
@@ -152,7 +179,11 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
 
     @cached_property
     def featured_review(self):
-        """The review quoted on cards: the best rated, then the most recent, of the approved ones."""
+        """The review quoted on cards (``ProductReviewQuerySet.best_first``): read with the product when it
+        came from ``in_bulk``, else one query."""
+        if hasattr(self, "quoted_review"):
+            row = self.quoted_review
+            return ProductReview(product=self, approved=True, **row) if row else None
         return next(iter(ProductReview.objects.featured_for([self.pk])), None)
 
 
@@ -208,14 +239,15 @@ class ProductReviewQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(approved=False, rejected=False)
 
+    def best_first(self):
+        """The order a card picks its quote in: the review an editor featured, else the best rated and then
+        the newest."""
+        return self.order_by("-featured", "-rating", "-created_at", "-pk")
+
     def featured_for(self, product_ids):
         """One review per product in a single query (a correlated subquery, so it works the same on SQLite
-        and PostgreSQL): the one an editor featured, else the best rated and then the newest approved one."""
-        best = (
-            ProductReview.objects.filter(product=OuterRef("product"), approved=True)
-            .order_by("-featured", "-rating", "-created_at", "-pk")
-            .values("pk")[:1]
-        )
+        and PostgreSQL): the first approved one in ``best_first`` order."""
+        best = ProductReview.objects.best_first().filter(product=OuterRef("product"), approved=True).values("pk")[:1]
         return self.filter(product_id__in=product_ids, approved=True, pk=Subquery(best))
 
 
@@ -237,6 +269,7 @@ class ProductReview(models.Model):
     helpful_count = models.PositiveIntegerField(default=0, editable=False)
 
     objects = ProductReviewQuerySet.as_manager()
+    CARD_FIELDS = ("id", "name", "rating", "text")  # what a product card quotes
 
     panels = [
         FieldPanel("product"),

@@ -128,3 +128,21 @@ def test_the_form_has_a_hidden_honeypot_and_no_inline_styles(client, product):
     html = client.get(PAGE).content.decode()
     assert 'class="honeypot"' in html and 'name="website"' in html and 'tabindex="-1"' in html
     assert "style=" not in html
+
+
+def test_the_card_quotes_the_featured_review_read_with_the_product_itself(demo):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    product = Product.objects.get(slug="facial-gua-sha-tool")
+    chosen = ProductReview.objects.create(product=product, name="Ruth", rating=2, text="Good stone.", approved=True)
+    ProductReview.objects.filter(pk=chosen.pk).update(featured=True)
+    bare = Product.objects.create(name="Plain roller", slug="plain-roller")
+    with CaptureQueriesContext(connection) as captured:
+        found = Product.objects.in_bulk([product.pk, bare.pk])
+        quoted, nothing = found[product.pk].featured_review, found[bare.pk].featured_review
+        found[product.pk].image.title
+    assert len(captured) == 1  # the products, their pictures and their quoted reviews
+    assert (quoted.pk, quoted.name, quoted.rating, quoted.text) == (chosen.pk, "Ruth", 2, "Good stone.")
+    assert nothing is None
+    assert ProductReview.objects.featured_for([product.pk]).get() == chosen

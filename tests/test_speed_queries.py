@@ -19,8 +19,9 @@ PAGES = ["/", ARTICLE, "/points/bl-40/", "/points/", "/articles/", PRODUCT]
 
 # Every cache off (CACHE_URL=dummycache://): what a render costs in the database alone.
 # The site, its root paths and its settings come from one read of the sites table, the page and its
-# ancestors from one query by URL path, the specific page from one more (tcmtips.routing).
-COLD = {"/": 8, ARTICLE: 12, "/points/bl-40/": 8, "/points/": 7, "/articles/": 8, PRODUCT: 10}
+# ancestors from one query by URL path, the specific page from one more (tcmtips.routing). The article's
+# products come with their pictures and quoted reviews (ProductQuerySet.in_bulk).
+COLD = {"/": 8, ARTICLE: 10, "/points/bl-40/": 8, "/points/": 7, "/articles/": 8, PRODUCT: 10}
 # The fragment cache warm: the header, footer, cards, point sections, author and review boxes come from one
 # get_many, and what only they show is not read from the database.
 WARM = {"/": 6, ARTICLE: 6, "/points/bl-40/": 5, "/points/": 5, "/articles/": 5, PRODUCT: 5}
@@ -242,3 +243,28 @@ def test_the_articles_cached_head_follows_its_reviewer_its_text_and_the_site_nam
     site_settings.save()
     head = client.get(ARTICLE).content.decode().split("</head>")[0]
     assert "Sogawa-Lind" in head and "Five points, two minutes each" in head and "TCM Tips Daily" in head
+
+
+def test_a_warm_article_reads_only_the_stamps_of_its_points_and_products(client, fragments_only):
+    client.get(ARTICLE)
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(ARTICLE).content.decode()
+    sql = "\n".join(query["sql"] for query in captured)
+    # What the cached sections and card show is never read: not a point's names, not a product's features.
+    assert '"english_name"' not in sql and '"products_product"."name"' not in sql
+    assert "products_productfeature" not in sql and "products_offer" not in sql
+    assert html.count('class="point-section"') == 5 and 'class="product-card"' in html
+    assert "Gua Sha Tool" in html  # the card's own heading, shown from the stored text
+
+
+def test_a_key_worked_out_from_a_stamp_is_the_key_of_the_object_itself(demo):
+    from tcmtips.fragments import fragment_key, page_stamps
+
+    hidden = AcupointPage.objects.get(slug="bl-23")
+    hidden.unpublish()
+    points = list(AcupointPage.objects.filter(slug__in=["bl-40", "bl-23", "gv-4"]))
+    stamps = page_stamps(AcupointPage, [point.pk for point in points])
+    assert [fragment_key("point", stamps[p.pk]) for p in points] == [fragment_key("point", p) for p in points]
+    products = list(Product.objects.all())
+    stamps = Product.stamps([product.pk for product in products])
+    assert [fragment_key("card", stamps[p.pk]) for p in products] == [fragment_key("card", p) for p in products]

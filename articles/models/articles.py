@@ -15,7 +15,8 @@ from wagtail.search import index
 
 from products.models import Product
 from tcmtips import seo
-from tcmtips.fragments import fragment_key
+from tcmtips import fragments
+from tcmtips.fragments import fragment_key, stream_parts
 from tcmtips.images import prefetch_renditions
 from tcmtips.listings import page_of
 from tcmtips.models import BasePage, SiteSettings
@@ -188,39 +189,40 @@ class ArticlePage(BasePage):
     def permissions_for_user(self, user):
         return ReviewedArticlePermissionTester(user, self)
 
+    # Read from the stored JSON: iterating the body would convert every block, reading every point and
+    # product it shows from the database, which a page whose fragments are cached never needs.
+    def _block_types(self):
+        return [item["type"] for item in self.body.raw_data]
+
     @cached_property
     def references(self):
         """The numbered sources (the first references block), in the order [1], [2] … cite them."""
-        block = next((b for b in self.body if b.block_type == "references"), None)
-        return list(block.value["references"]) if block else []
+        types = self._block_types()
+        return list(self.body[types.index("references")].value["references"]) if "references" in types else []
 
     @cached_property
     def has_point_sections(self):
         """Articles with point sections offer the guided routine and print as a routine card."""
-        return any(block.block_type == "point_section" for block in self.body)
+        return "point_section" in self._block_types()
 
     @cached_property
     def has_affiliate_links(self):
-        return any(block.block_type == "product_card" for block in self.body)
+        return "product_card" in self._block_types()
 
     def fragment_keys(self, request):
-        """Worked out once; get_context then reads what only the missing fragments show."""
+        """Worked out once, from the body's stored JSON and the stamps of the points and products it shows;
+        get_context then reads what only the missing fragments show."""
         head = (self, self.author, self.reviewer, SiteSettings.for_request(request))
         self._head_keys = [fragment_key("article-meta", *head), fragment_key("article-data", *head)]
         self._badge_key = fragment_key("review-badge", self, self.reviewer)
         self._author_box_key = fragment_key("author-box", self.author)
-        self._cards = [
-            (block.value["product"], fragment_key("product-card", block.value["product"]))
-            for block in self.body
-            if block.block_type == "product_card" and block.value["product"] is not None
-        ]
-        sections = [
-            fragment_key("point-section", self, block.id, block.value["point"])
-            for block in self.body
-            if block.block_type == "point_section"
-        ]
-        cards = [key for _product, key in self._cards]
-        return [*self._head_keys, self._badge_key, self._author_box_key, *cards, *sections]
+        self._parts = stream_parts(request, self.body, {"point_section": "point", "product_card": "product"})
+        for part in self._parts if fragments.usable(request) else []:  # no cache, no keys: all is rendered
+            if part.block_type == "point_section":
+                part.key = fragment_key("point-section", self, part.id, part.stamp)
+            elif part.block_type == "product_card":
+                part.key = fragment_key("product-card", part.stamp)
+        return [*self._head_keys, self._badge_key, self._author_box_key, *(p.key for p in self._parts if p.key)]
 
     @classmethod
     def served_queryset(cls):
@@ -239,7 +241,11 @@ class ArticlePage(BasePage):
         # card and image at once.
         context = super().get_context(request, *args, **kwargs)
         cold = context["cold_fragments"]
-        products = [product for product, key in self._cards if key in cold]
+        for part in self._parts:
+            part.cold = part.key is None or part.key in cold
+        context["body_parts"] = self._parts
+        cards = [part.block for part in self._parts if part.block_type == "product_card" and part.cold]
+        products = [block.value["product"] for block in cards]  # one query for every card's product
         Product.prefetch_for_cards(products)
         images = [self.hero_image]
         if cold & {self._badge_key, self._author_box_key, *self._head_keys}:  # what shows the people's photos
