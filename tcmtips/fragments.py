@@ -46,7 +46,9 @@ def version_of(thing):
     stamp = getattr(thing, "fragment_version", None)
     if stamp is None:
         stamp = page_stamp(
-            getattr(thing, "live", ""), getattr(thing, "live_revision_id", ""), getattr(thing, "last_published_at", None)
+            getattr(thing, "live", ""),
+            getattr(thing, "live_revision_id", ""),
+            getattr(thing, "last_published_at", None),
         )
     return f"{thing._meta.label_lower}.{thing.pk}.{stamp}"
 

@@ -14,8 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from products.models import Product
-from tcmtips import seo
-from tcmtips import fragments
+from tcmtips import fragments, seo
 from tcmtips.fragments import fragment_key, stream_parts
 from tcmtips.images import prefetch_renditions
 from tcmtips.listings import page_of
