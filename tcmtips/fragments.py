@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.utils.functional import cached_property
+from wagtail.images.models import AbstractImage
 
 PREFIX = "fragment"
 
@@ -43,6 +44,11 @@ def version_of(thing):
         return str(thing)
     if isinstance(thing, Stamp):
         return f"{thing.label}.{thing.pk}.{thing.stamp}"
+    if isinstance(thing, AbstractImage):
+        # What its renditions and default alt text are made from: a new file or focal point, a new title.
+        focus = (thing.focal_point_x, thing.focal_point_y, thing.focal_point_width, thing.focal_point_height)
+        made_of = (thing.file.name, thing.file_hash, thing.width, thing.height, focus, thing.title, thing.description)
+        return f"{thing._meta.label_lower}.{thing.pk}.{made_of!r}"
     stamp = getattr(thing, "fragment_version", None)
     if stamp is None:
         stamp = page_stamp(

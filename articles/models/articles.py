@@ -215,13 +215,15 @@ class ArticlePage(BasePage):
         self._head_keys = [fragment_key("article-meta", *head), fragment_key("article-data", *head)]
         self._badge_key = fragment_key("review-badge", self, self.reviewer)
         self._author_box_key = fragment_key("author-box", self.author)
+        self._hero_key = fragment_key("hero-image", self.hero_image) if self.hero_image else None
         self._parts = stream_parts(request, self.body, {"point_section": "point", "product_card": "product"})
         for part in self._parts if fragments.usable(request) else []:  # no cache, no keys: all is rendered
             if part.block_type == "point_section":
                 part.key = fragment_key("point-section", self, part.id, part.stamp)
             elif part.block_type == "product_card":
                 part.key = fragment_key("product-card", part.stamp)
-        return [*self._head_keys, self._badge_key, self._author_box_key, *(p.key for p in self._parts if p.key)]
+        parts = [part.key for part in self._parts if part.key]
+        return [*self._head_keys, self._badge_key, self._author_box_key, self._hero_key, *parts]
 
     @classmethod
     def served_queryset(cls):
@@ -246,12 +248,12 @@ class ArticlePage(BasePage):
         cards = [part.block for part in self._parts if part.block_type == "product_card" and part.cold]
         products = [block.value["product"] for block in cards]  # one query for every card's product
         Product.prefetch_for_cards(products)
-        images = [self.hero_image]
+        images = [self.hero_image] if self._hero_key in cold else []
         if cold & {self._badge_key, self._author_box_key, *self._head_keys}:  # what shows the people's photos
             images += [getattr(self.author, "photo", None), getattr(self.reviewer, "photo", None)]
         prefetch_renditions(images + [p.image for p in products if p])
-        # Decided from the stored text before any block is rendered (see review_status).
-        context["review_status"] = self.review_status
+        if cold & {self._badge_key, *self._head_keys}:  # what shows it; decided before any block is rendered
+            context["review_status"] = self.review_status
         context["reference_count"] = len(self.references)
         # A preview holds its (maybe unsaved) update lines in memory; a served page asks the database only
         # when served_queryset found some.
