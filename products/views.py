@@ -29,10 +29,23 @@ def _product_page(request, product, form=None, status=200):
     """The product page. Its query count does not grow with the number of reviews, offers or articles:
     one aggregate for the rating and its bars, one count and one slice for the page of reviews."""
     index = shop_index(request)
-    # The header, footer and the product's own block (picture, offers, features, rating line) in one round
-    # trip; what only that block shows is read when it has to be rendered again.
-    top_key = fragment_key("product-top", product, index, SiteSettings.for_request(request))
-    if top_key in fragments.prefetch(request, [*chrome_fragment_keys(request), top_key]):
+    summary = product.rating_summary
+    sort, thanks = chosen_sort(request, REVIEW_SORTS), _thanked(request)
+    paginator = Paginator(product.reviews.approved().order_by(*REVIEW_SORTS[sort][1]), REVIEWS_PER_PAGE)
+    paginator.count = summary["count"]  # already counted by the rating summary
+    reviews = paginator.get_page(request.GET.get("page"))  # read only when shown
+    # In one round trip: the header and footer; the product's own block (picture, offers, features, rating
+    # line); the head's tags and structured data, which hold absolute addresses (so the host and scheme are
+    # in their keys) and quote the page of reviews shown; and the review form, the same for every reader
+    # until someone sends it. What only they show is read when one of them must be rendered again.
+    site_settings = SiteSettings.for_request(request)
+    origin = (request.get_host(), request.scheme)
+    top_key = fragment_key("product-top", product, index, site_settings)
+    data_key = fragment_key("product-data", product, index, site_settings, *origin, sort, reviews.number)
+    meta_key = fragment_key("product-meta", product, site_settings, *origin)
+    form_key = None if form is not None else fragment_key("review-form", product.slug, thanks)
+    cold = fragments.prefetch(request, [*chrome_fragment_keys(request), top_key, data_key, meta_key, form_key])
+    if top_key in cold or data_key in cold:
         prefetch_related_objects(
             [product],
             "features",
@@ -41,11 +54,6 @@ def _product_page(request, product, form=None, status=200):
         )
         if product.image:  # one query for every rendition the page uses (picture tag, share card, JSON-LD)
             prefetch_related_objects([product.image], "renditions")
-    summary = product.rating_summary
-    sort = chosen_sort(request, REVIEW_SORTS)
-    paginator = Paginator(product.reviews.approved().order_by(*REVIEW_SORTS[sort][1]), REVIEWS_PER_PAGE)
-    paginator.count = summary["count"]  # already counted by the rating summary
-    reviews = paginator.get_page(request.GET.get("page"))
     crumbs = breadcrumbs_json_ld(request, product, index)
     context = {
         "product": product,
@@ -62,10 +70,12 @@ def _product_page(request, product, form=None, status=200):
         "breadcrumbs": crumbs,
         "featured_in": kept(f"featuring:{product.pk}", lambda: pages_featuring(product)),
         "form": form or ReviewForm(),
-        "thanks": request.GET.get("review") == "thanks",
+        "thanks": thanks,
+        "origin": origin,
         "canonical_url": request.build_absolute_uri(product.get_absolute_url()),
-        "share_image_url": _absolute(request, rendition_url(product.image, "fill-1200x630|format-jpeg")),
-        "structured_data": product_json_ld(request, product, summary, reviews) + crumbs["script"],
+        # Called by the template only when their fragments must be rendered (meta_key, data_key).
+        "share_image_url": lambda: _absolute(request, rendition_url(product.image, "fill-1200x630|format-jpeg")),
+        "structured_data": lambda: product_json_ld(request, product, summary, reviews) + crumbs["script"],
     }
     return render(request, "products/product_detail.html", context, status=status)
 
@@ -84,6 +94,10 @@ def _product_or_404(slug):
     product = read.get("product") or get_object_or_404(products, slug=slug)
     product.rating_summary = summary
     return product
+
+
+def _thanked(request):
+    return request.GET.get("review") == "thanks"
 
 
 def _absolute(request, url):
