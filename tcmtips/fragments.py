@@ -13,11 +13,14 @@ signed-in editors' pages show drafts and the user bar, so they neither read nor 
 import hashlib
 from typing import NamedTuple
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.utils.functional import cached_property
 from wagtail.images.models import AbstractImage
+from wagtail.models import Page
 
 PREFIX = "fragment"
 
@@ -59,22 +62,45 @@ def version_of(thing):
     return f"{thing._meta.label_lower}.{thing.pk}.{stamp}"
 
 
+PAGE_STAMP_FIELDS = ("live", "live_revision_id", "last_published_at")  # what page_stamp is made from
+
+
+def stamps_in_order(pages):
+    """The stamps of a queryset of pages, in its order, from one query of four columns: a listing's
+    cards can be looked up in the cache before any page of it is read."""
+    label = pages.model._meta.label_lower
+    return [Stamp(label, pk, page_stamp(*version)) for pk, *version in pages.values_list("pk", *PAGE_STAMP_FIELDS)]
+
+
+def read_stamps(wanted):
+    """The stamps of the objects ``wanted`` names ({model: ids}), by (model, id), without the objects:
+    the pages of every type in one query of five columns on Wagtail's page table (each row's type checked
+    against the model asked for), other models through their own ``stamps(ids)``."""
+    found = {}
+    pages = {model: set(ids) for model, ids in wanted.items() if issubclass(model, Page) and ids}
+    if pages:
+        types = {model: _type_ids(model) for model in pages}
+        rows = Page.objects.filter(pk__in=set().union(*pages.values())).order_by()
+        for pk, type_id, *version in rows.values_list("pk", "content_type_id", *PAGE_STAMP_FIELDS):
+            for model, ids in pages.items():
+                if pk in ids and type_id in types[model]:
+                    found[model, pk] = Stamp(model._meta.label_lower, pk, page_stamp(*version))
+    for model, ids in wanted.items():
+        if model not in pages and ids:
+            found.update({(model, pk): stamp for pk, stamp in model.stamps(ids).items()})
+    return found
+
+
+def _type_ids(model):
+    """The content types a row of ``model``'s table may have: the model's and its subclasses' (from
+    Django's cache of content types, which follows a flushed database)."""
+    models = [m for m in apps.get_models() if issubclass(m, model)]
+    return {content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()}
+
+
 def page_stamps(model, ids):
-    """The stamps of the pages of ``model`` with these ids, by id: one query of four columns, no pages."""
-    if not ids:
-        return {}
-    label = model._meta.label_lower
-    rows = model._default_manager.filter(pk__in=ids).order_by()
-    return {
-        pk: Stamp(label, pk, page_stamp(live, revision, published))
-        for pk, live, revision, published in rows.values_list("pk", "live", "live_revision_id", "last_published_at")
-    }
-
-
-def stamps(model, ids):
-    """Stamps by id of the objects of ``model`` (a page type, or a model with its own ``stamps``)."""
-    reader = getattr(model, "stamps", None)
-    return reader(ids) if reader else page_stamps(model, ids)
+    """The stamps of the pages of ``model`` with these ids, by id."""
+    return {pk: stamp for (_model, pk), stamp in read_stamps({model: ids}).items()}
 
 
 class StreamPart:
@@ -112,20 +138,29 @@ class StreamPart:
         }
 
 
-def stream_parts(request, stream, chosen):
-    """The blocks of ``stream`` as ``StreamPart``s; ``chosen`` names, by block type, the chooser whose
-    object a cached fragment of the block is kept under. One query per chooser's model for the stamps,
-    none when there is no fragment cache to look them up in (the parts then have no stamps)."""
-    raw = list(stream.raw_data)
-    found = {}
-    for block_type, name in chosen.items():
-        ids = {item["value"].get(name) for item in raw if item["type"] == block_type} - {None}
-        model = stream.stream_block.child_blocks[block_type].child_blocks[name].model_class
-        found[block_type] = stamps(model, ids) if usable(request) else {}
-    parts = []
-    for index, item in enumerate(raw):
+def _chooser_model(stream, block_type, name):
+    return stream.stream_block.child_blocks[block_type].child_blocks[name].model_class
+
+
+def chosen_ids(stream, chosen):
+    """{model: ids} of the objects shown by the blocks of ``stream`` that ``chosen`` names (by block type,
+    the chooser inside it whose object a cached fragment of the block is kept under); read from the stored
+    JSON, so nothing is converted."""
+    wanted = {}
+    for item in stream.raw_data:
         name = chosen.get(item["type"])
-        stamp = found[item["type"]].get(item["value"].get(name)) if name else None
+        if name and item["value"].get(name) is not None:
+            wanted.setdefault(_chooser_model(stream, item["type"], name), set()).add(item["value"][name])
+    return wanted
+
+
+def stream_parts(stream, chosen, found):
+    """The blocks of ``stream`` as ``StreamPart``s, with the stamps ``read_stamps`` ``found`` of the
+    objects they show (none when there is no fragment cache to look them up in)."""
+    parts = []
+    for index, item in enumerate(stream.raw_data):
+        name = chosen.get(item["type"])
+        stamp = found.get((_chooser_model(stream, item["type"], name), item["value"].get(name))) if name else None
         parts.append(StreamPart(stream, index, name, stamp))
     return parts
 

@@ -84,8 +84,9 @@ class BasePage(Page):
         return super()._get_site_root_paths(cache_object or current_request.get(), **kwargs)
 
     @classmethod
-    def served_queryset(cls):
-        """How tcmtips.routing reads a page of this type to serve it: a type adds what it always shows."""
+    def served_queryset(cls, request=None):
+        """How tcmtips.routing reads a page of this type to serve ``request``: a type adds what it always
+        shows, and may leave out what only its cached fragments show."""
         return cls.objects.all()
 
     def get_view_restrictions(self):

@@ -162,7 +162,7 @@ def route(request, site, path):
     served = getattr(model, "served_queryset", None)
     # No ORDER BY for one row by its key: Django works out a page's default ordering (its tree path) anew
     # for every query, and on a page type with related rows joined that costs more than the query itself.
-    found = list((served() if served else model._default_manager.all()).filter(pk=target[0]).order_by())
+    found = list((served(request) if served else model._default_manager.all()).filter(pk=target[0]).order_by())
     if not found:
         return None
     page = found[0]

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from products.models import Product
 from tcmtips import fragments, seo
-from tcmtips.fragments import fragment_key, stream_parts
+from tcmtips.fragments import chosen_ids, fragment_key, read_stamps, stream_parts
 from tcmtips.images import prefetch_renditions
 from tcmtips.listings import page_of
 from tcmtips.models import BasePage, SiteSettings
@@ -209,15 +209,28 @@ class ArticlePage(BasePage):
         return "product_card" in self._block_types()
 
     def fragment_keys(self, request):
-        """Worked out once, from the body's stored JSON and the stamps of the points and products it shows;
-        get_context then reads what only the missing fragments show."""
-        head = (self, self.author, self.reviewer, SiteSettings.for_request(request))
+        """Worked out once, from the body's stored JSON and the stamps of the points, products and people
+        the page shows (one query for the pages, one for the products); get_context then reads what only
+        the missing fragments show. With no fragment cache there are no stamps, and everything is read."""
+        chosen = {"point_section": "point", "product_card": "product"}
+        people = {"author": self.author_id, "reviewer": self.reviewer_id}
+        found, usable = {}, fragments.usable(request)
+        if usable:
+            wanted = chosen_ids(self.body, chosen)
+            for name, pk in people.items():
+                wanted.setdefault(self._meta.get_field(name).related_model, set()).update({pk} - {None})
+            found = read_stamps(wanted)
+            self._people = {n: found.get((self._meta.get_field(n).related_model, pk)) for n, pk in people.items()}
+        else:  # served_queryset read them with the page
+            self._people = {"author": self.author, "reviewer": self.reviewer}
+        author, reviewer = self._people["author"], self._people["reviewer"]
+        head = (self, author, reviewer, SiteSettings.for_request(request))
         self._head_keys = [fragment_key("article-meta", *head), fragment_key("article-data", *head)]
-        self._badge_key = fragment_key("review-badge", self, self.reviewer)
-        self._author_box_key = fragment_key("author-box", self.author)
+        self._badge_key = fragment_key("review-badge", self, reviewer)
+        self._author_box_key = fragment_key("author-box", author)
         self._hero_key = fragment_key("hero-image", self.hero_image) if self.hero_image else None
-        self._parts = stream_parts(request, self.body, {"point_section": "point", "product_card": "product"})
-        for part in self._parts if fragments.usable(request) else []:  # no cache, no keys: all is rendered
+        self._parts = stream_parts(self.body, chosen, found)
+        for part in self._parts if usable else []:  # no cache: every block is rendered
             if part.block_type == "point_section":
                 part.key = fragment_key("point-section", self, part.id, part.stamp)
             elif part.block_type == "product_card":
@@ -226,20 +239,32 @@ class ArticlePage(BasePage):
         return [*self._head_keys, self._badge_key, self._author_box_key, self._hero_key, *parts]
 
     @classmethod
-    def served_queryset(cls):
-        # Served (tcmtips.routing): the people and their photos and the hero image with the page, and
-        # whether it has an update log (most articles have none yet, so that list is rarely read).
+    def served_queryset(cls, request=None):
+        # Served (tcmtips.routing): the hero image with the page, and whether it has an update log (most
+        # articles have none yet, so that list is rarely read). The people and their photos only with no
+        # fragment cache: otherwise their stamps are read, and they themselves only if a fragment showing
+        # them must be rendered (read_people).
+        people = () if fragments.usable(request) else ("author__photo", "reviewer__photo")
         return (
             super()
-            .served_queryset()
-            .select_related("author__photo", "reviewer__photo", "hero_image")
+            .served_queryset(request)
+            .select_related("hero_image", *people)
             .annotate(has_updates=Exists(ArticleUpdate.objects.filter(page=OuterRef("pk"))))
         )
 
+    def read_people(self):
+        """The author and reviewer with their photos (a query each), unless they came with the page."""
+        for name in ("author", "reviewer"):
+            field = self._meta.get_field(name)
+            if not field.is_cached(self):
+                pk = getattr(self, field.attname)
+                found = field.related_model.objects.select_related("photo").filter(pk=pk).first() if pk else None
+                setattr(self, name, found)
+
     def get_context(self, request, *args, **kwargs):
-        # The page came with its people and images (served_queryset); then (in BasePage) every cached
-        # fragment in one round trip; then, for the fragments that must be rendered, what they show, every
-        # card and image at once.
+        # The page came with its hero image (served_queryset); then (in BasePage) every cached fragment in
+        # one round trip; then, for the fragments that must be rendered, what they show, every card and
+        # image at once.
         context = super().get_context(request, *args, **kwargs)
         cold = context["cold_fragments"]
         for part in self._parts:
@@ -248,8 +273,10 @@ class ArticlePage(BasePage):
         cards = [part.block for part in self._parts if part.block_type == "product_card" and part.cold]
         products = [block.value["product"] for block in cards]  # one query for every card's product
         Product.prefetch_for_cards(products)
+        context["people"] = self._people  # what the fragments showing them are kept under
         images = [self.hero_image] if self._hero_key in cold else []
-        if cold & {self._badge_key, self._author_box_key, *self._head_keys}:  # what shows the people's photos
+        if cold & {self._badge_key, self._author_box_key, *self._head_keys}:  # what shows the people
+            self.read_people()
             images += [getattr(self.author, "photo", None), getattr(self.reviewer, "photo", None)]
         prefetch_renditions(images + [p.image for p in products if p])
         if cold & {self._badge_key, *self._head_keys}:  # what shows it; decided before any block is rendered
