@@ -22,9 +22,10 @@ PAGES = ["/", ARTICLE, "/points/bl-40/", "/points/", "/articles/", PRODUCT]
 # ancestors from one query by URL path, the specific page from one more (tcmtips.routing). The article's
 # products come with their pictures and quoted reviews (ProductQuerySet.in_bulk).
 COLD = {"/": 8, ARTICLE: 10, "/points/bl-40/": 8, "/points/": 7, "/articles/": 8, PRODUCT: 10}
-# The fragment cache warm: the header, footer, cards, point sections, author and review boxes come from one
-# get_many, and what only they show is not read from the database.
-WARM = {"/": 6, ARTICLE: 5, "/points/bl-40/": 5, "/points/": 5, "/articles/": 5, PRODUCT: 4}
+# The fragment cache warm: the header, footer, cards, point sections, author and review boxes, a point's
+# links and the home page's filters come from one get_many, and what only they show is not read from the
+# database: the cards, sections and boxes need only the stamps of what they show (tcmtips.fragments).
+WARM = {"/": 4, ARTICLE: 5, "/points/bl-40/": 3, "/points/": 5, "/articles/": 5, PRODUCT: 4}
 
 
 def use_caches(settings, backend):
@@ -253,6 +254,7 @@ def test_a_warm_article_reads_only_the_stamps_of_its_points_and_products(client,
     # What the cached sections and card show is never read: not a point's names, not a product's features.
     assert '"english_name"' not in sql and '"products_product"."name"' not in sql
     assert "products_productfeature" not in sql and "products_offer" not in sql
+    assert "authors_" not in sql  # nor the author and reviewer: their cached boxes need only their stamps
     assert html.count('class="point-section"') == 5 and 'class="product-card"' in html
     assert "Gua Sha Tool" in html  # the card's own heading, shown from the stored text
 
@@ -295,3 +297,43 @@ def test_a_readers_rejected_review_is_shown_back_to_them_and_to_no_one_else(clie
     assert 'value="Wen"' in response.content.decode()
     html = client.get(PRODUCT).content.decode()
     assert "Smooth edges" not in html and 'value="Wen"' not in html
+
+
+def test_a_renamed_author_shows_in_the_articles_author_box_and_head_at_once(client, fragments_only, demo):
+    client.get(ARTICLE)
+    author = demo.author
+    author.title = "Lin Okafor-Berg"
+    author.save_revision().publish()
+    html = client.get(ARTICLE).content.decode()
+    head, body = html.split("</head>")
+    assert "Lin Okafor-Berg" in head and "Lin Okafor-Berg" in body.split('class="author-box"')[1]
+
+
+def test_the_home_page_shows_a_new_article_first_and_drops_an_unpublished_one_at_once(client, fragments_only, demo):
+    client.get("/")
+    fresh = ArticlePage(title="Morning neck routine", slug="morning-neck", intro=demo.intro, author=demo.author)
+    demo.get_parent().add_child(instance=fresh)
+    fresh.save_revision().publish()
+    html = client.get("/").content.decode()
+    assert html.index("Morning neck routine") < html.index(demo.title)
+    demo.unpublish()
+    html = client.get("/").content.decode()
+    assert demo.title not in html and "Morning neck routine" in html
+
+
+def test_an_edited_complaint_shows_in_the_home_pages_cached_filters_at_once(client, fragments_only):
+    from articles.models import Complaint
+
+    complaint = Complaint.with_points().first()
+    assert complaint.name in client.get("/").content.decode()
+    complaint.name = "Aching lower back"
+    complaint.save()
+    assert ">Aching lower back</a>" in client.get("/").content.decode()
+
+
+def test_a_renamed_neighbour_shows_in_the_points_cached_links_at_once(client, fragments_only):
+    client.get("/points/bl-40/")
+    neighbour = AcupointPage.objects.get(slug="bl-41")
+    neighbour.pinyin = "Fufen Renamed"
+    neighbour.save_revision().publish()
+    assert "BL-41 Fufen Renamed" in client.get("/points/bl-40/").content.decode()

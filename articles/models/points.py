@@ -15,9 +15,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
+from tcmtips import fragments
 from tcmtips.fragments import fragment_key
 from tcmtips.listings import listing_ids, rows_in_order
 from tcmtips.models import BasePage
+from tcmtips.versions import content_version
 
 from .. import figures, meridians
 from .articles import ArticlePage
@@ -110,8 +112,6 @@ def point_page_context(point, request=None):
         "articles": articles,
         "article_count": article_count,
         "all_articles_url": all_articles_url,
-        # Read only when the point's cached details (tcmtips.fragments) have to be rendered again.
-        "complaint_list": SimpleLazyObject(lambda: list(point.complaints.all())),
     }
 
 
@@ -284,11 +284,19 @@ class AcupointPage(BasePage):
             raise ValidationError(figure_error)
 
     def fragment_keys(self, request):
-        return [fragment_key("point-details", self)]
+        # The articles that use the point and its neighbours on the meridian change only with the content
+        # (a publish, unpublish, move or delete), so their links are kept under its version.
+        self._version = content_version() if fragments.usable(request) else None
+        self._links_key = fragment_key("point-links", self, self._version)
+        return [fragment_key("point-details", self), self._links_key]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(point_page_context(self, request))
+        context["content_version"] = self._version
+        # Read only when the point's cached details (tcmtips.fragments) have to be rendered again.
+        context["complaint_list"] = SimpleLazyObject(lambda: list(self.complaints.all()))
+        if self._links_key in context["cold_fragments"]:
+            context.update(point_page_context(self, request))
         return context
 
 
