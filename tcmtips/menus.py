@@ -41,6 +41,9 @@ def resolve(site_settings):
 def forget_menus(**kwargs):
     # update(), not save(): no signals, and an editor's copy of the settings form is not overwritten.
     apps.get_model("tcmtips", "SiteSettings").objects.update(menus_version=F("menus_version") + 1)
+    from .routing import forget_sites  # the cached sites carry their settings, menus_version included
+
+    forget_sites()
 
 
 @receiver(page_published)

@@ -148,6 +148,9 @@ class SiteSettings(BaseSiteSetting):
         super().save(*args, **kwargs)
         type(self).objects.filter(pk=self.pk).update(menus_version=F("menus_version") + 1)
         self.refresh_from_db(fields=["menus_version"])
+        from .routing import forget_sites  # the cached sites carry their settings
+
+        forget_sites()
 
     @property
     def fragment_version(self):

@@ -5,8 +5,8 @@ site's home page, one per URL segment to walk down the tree and one more for the
 the view restrictions on the page and its ancestors, and one for the ancestors' titles in the breadcrumb
 trail. Here:
 
-- The sites (a handful of rows) are kept in the cache and matched to the host in Python by Wagtail's own
-  rule; saving or deleting a site drops them.
+- The sites (a handful of rows) and their settings are kept in the cache and matched to the host in Python
+  by Wagtail's own rule; saving or deleting a site or its settings, or a new ``menus_version``, drops them.
 - One query reads every page whose URL path is a prefix of the requested one: the page, its ancestors'
   titles, and whether any of them carries a view restriction or is an alias. The chain checks itself
   against the cached home page, so a home page given a new slug is found, never served stale.
@@ -30,30 +30,29 @@ from wagtail.views import serve as wagtail_serve
 
 from .models import SiteSettings
 
-SITES_KEY = "tcmtips:sites"
+SITES_KEY = "tcmtips:sites:with-settings"
 
 
 # --- The site -----------------------------------------------------------------------------------------------
 def load_sites(request=None):
-    """Every site with its home page, from the cache; read from the database when missing. Wagtail's
-    site root paths (which ``page.url`` needs) come in the same cache read, or are worked out from the same
-    rows, so a request asks for them neither from the cache again nor from the database. Read from the
-    database, the sites bring their settings too, for this request only (``fresh``, by site id): settings
-    change on their own (``menus_version``), so the cached sites never carry them."""
-    fresh = {}
+    """Every site with its home page and its settings, from the cache; read from the database in one
+    query when missing. Wagtail's site root paths (which ``page.url`` needs) come in the same cache read,
+    or are worked out from the same rows, so a request asks for them neither from the cache again nor from
+    the database. The settings are kept apart from the sites, by site id: each request unpickles its own
+    copy, and any change to them (a save, a new ``menus_version``) drops the lot (``forget_sites``)."""
     found = cache.get_many([SITES_KEY, SITE_ROOT_PATHS_CACHE_KEY], version=SITE_ROOT_PATHS_CACHE_VERSION)
-    sites, root_paths = found.get(SITES_KEY), found.get(SITE_ROOT_PATHS_CACHE_KEY)
-    if sites is None:
+    kept, root_paths = found.get(SITES_KEY), found.get(SITE_ROOT_PATHS_CACHE_KEY)
+    if kept is None:
         sites = list(Site.objects.select_related("root_page__locale", "sitesettings"))
-        fresh = {site.pk: site._state.fields_cache.pop("sitesettings", None) for site in sites}
+        kept = (sites, {site.pk: site._state.fields_cache.pop("sitesettings", None) for site in sites})
         root_paths = site_root_paths(sites)
         # Wagtail keeps its copy for an hour and drops it on the changes it knows of; ours waits for a
-        # site to change (forget_sites), or for routing to find the home page moved.
-        cache.set(SITES_KEY, sites, None, version=SITE_ROOT_PATHS_CACHE_VERSION)
+        # site or its settings to change (forget_sites), or for routing to find the home page moved.
+        cache.set(SITES_KEY, kept, None, version=SITE_ROOT_PATHS_CACHE_VERSION)
         cache.set(SITE_ROOT_PATHS_CACHE_KEY, root_paths, 3600, version=SITE_ROOT_PATHS_CACHE_VERSION)
     if request is not None and root_paths is not None and not settings.WAGTAIL_I18N_ENABLED:
         request._wagtail_cached_site_root_paths = [SiteRootPath(*root) for root in root_paths]
-    return sites, fresh
+    return kept
 
 
 def site_root_paths(sites):
@@ -92,9 +91,9 @@ def match_site(sites, hostname, port):
 
 
 def find_site(request):
-    sites, fresh = load_sites(request)
+    sites, site_settings = load_sites(request)
     site = match_site(sites, split_domain_port(request._get_raw_host())[0], request.get_port())
-    site_settings = fresh.get(site.pk) if site is not None else None
+    site_settings = site_settings.get(site.pk) if site is not None else None
     if site_settings is not None:  # what SiteSettings.for_request would otherwise read again
         site_settings._request = request
         setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
@@ -125,8 +124,10 @@ def forget_sites():
 
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
+@receiver(post_save, sender=SiteSettings)
+@receiver(post_delete, sender=SiteSettings)
 def on_site_change(sender, **kwargs):
-    forget_sites()
+    forget_sites()  # SiteSettings.save and tcmtips.menus also call it once they have moved menus_version
 
 
 # --- The page -----------------------------------------------------------------------------------------------

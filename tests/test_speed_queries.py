@@ -24,10 +24,11 @@ PAGES = ["/", ARTICLE, "/points/bl-40/", "/points/", "/articles/", PRODUCT]
 # ancestors from one query by URL path, the specific page from one more (tcmtips.routing). The article's
 # products come with their pictures and quoted reviews (ProductQuerySet.in_bulk).
 COLD = {"/": 8, ARTICLE: 10, "/points/bl-40/": 8, "/points/": 7, "/articles/": 8, PRODUCT: 10}
-# The fragment cache warm: the header, footer, cards, point sections, author and review boxes, a point's
+# The fragment cache warm: the sites and their settings come from the cache (tcmtips.routing); the header,
+# footer, cards, point sections, author and review boxes, a point's
 # links and the home page's filters come from one get_many, and what only they show is not read from the
 # database: the cards, sections and boxes need only the stamps of what they show (tcmtips.fragments).
-WARM = {"/": 4, ARTICLE: 5, "/points/bl-40/": 3, "/points/": 5, "/articles/": 5, PRODUCT: 4}
+WARM = {"/": 3, ARTICLE: 4, "/points/bl-40/": 2, "/points/": 4, "/articles/": 4, PRODUCT: 3}
 
 
 def use_caches(settings, backend):
@@ -349,3 +350,14 @@ def test_a_page_put_together_from_cached_fragments_is_the_page_rendered_from_scr
     caches["default"].clear()
     from_scratch = html()  # every fragment rendered (and stored)
     assert html() == from_scratch  # every fragment from the cache
+
+
+def test_a_warm_page_reads_the_site_settings_from_the_cache_and_a_saved_change_at_once(client, fragments_only):
+    client.get("/")
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/")
+    assert not [query for query in captured if "tcmtips_sitesettings" in query["sql"]]
+    site_settings = SiteSettings.objects.get()
+    site_settings.site_name = "TCM Tips Weekly"
+    site_settings.save()
+    assert "TCM Tips Weekly" in client.get("/points/bl-40/").content.decode()
