@@ -33,15 +33,15 @@ class HomePage(BasePage):
         self._stamped = fragments.usable(request)
         self._latest = stamps_in_order(newest(ArticlePage.objects)) if self._stamped else list(newest(card_rows()))
         self._version = content_version() if self._stamped else None
+        self._card_keys = card_keys(self._latest)
         self._finder_keys = [fragment_key(name, self, self._version) for name in ("home-browse", "home-filters")]
-        return [*card_keys(self._latest), *self._finder_keys]
+        return [*self._card_keys, *self._finder_keys]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)  # the latest articles are named in fragment_keys
         cold = context["cold_fragments"]
         if self._stamped:
-            keys = card_keys(self._latest)
-            wanted = [card.pk for card, key in zip(self._latest, keys, strict=True) if key in cold]
+            wanted = [card.pk for card, key in zip(self._latest, self._card_keys, strict=True) if key in cold]
             read = {article.pk: article for article in rows_in_order(wanted, card_rows())}
             # An article unpublished since its stamp was read is left out, never rendered from its stamp.
             self._latest = [read.get(c.pk, c) for c in self._latest if c.pk in read or c.pk not in wanted]

@@ -92,7 +92,11 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     def fragment_version(self):
         """Cached cards and product pages are kept under this (tcmtips.fragments): the snippet editor's
         saves move it, and so does any change to what a card shows (pagecache.signals touches it)."""
-        return self.updated_at.timestamp() if self.updated_at else ""  # the same as stamps() below
+        return self.version_at(self.updated_at)
+
+    @staticmethod
+    def version_at(updated_at):
+        return updated_at.timestamp() if updated_at else ""
 
     @classmethod
     def stamps(cls, ids):
@@ -101,7 +105,7 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
             return {}
         rows = cls.objects.filter(pk__in=ids).order_by().values_list("pk", "updated_at")
         label = cls._meta.label_lower
-        return {pk: Stamp(label, pk, updated.timestamp() if updated else "") for pk, updated in rows}
+        return {pk: Stamp(label, pk, cls.version_at(updated)) for pk, updated in rows}
 
     @classmethod
     def touch(cls, product):

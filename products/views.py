@@ -30,7 +30,7 @@ def _product_page(request, product, form=None, status=200):
     one aggregate for the rating and its bars, one count and one slice for the page of reviews."""
     index = shop_index(request)
     summary = product.rating_summary
-    sort, thanks = chosen_sort(request, REVIEW_SORTS), _thanked(request)
+    sort, thanks = chosen_sort(request, REVIEW_SORTS), request.GET.get("review") == "thanks"
     paginator = Paginator(product.reviews.approved().order_by(*REVIEW_SORTS[sort][1]), REVIEWS_PER_PAGE)
     paginator.count = summary["count"]  # already counted by the rating summary
     reviews = paginator.get_page(request.GET.get("page"))  # read only when shown
@@ -94,10 +94,6 @@ def _product_or_404(slug):
     product = read.get("product") or get_object_or_404(products, slug=slug)
     product.rating_summary = summary
     return product
-
-
-def _thanked(request):
-    return request.GET.get("review") == "thanks"
 
 
 def _absolute(request, url):

@@ -26,8 +26,8 @@ PREFIX = "fragment"
 
 
 class Stamp(NamedTuple):
-    """What ``version_of`` says of a model object, read without the object (``page_stamps``,
-    ``Product.stamps``): a key for a fragment that is already cached needs no more."""
+    """What ``version_of`` says of a model object, read without the object (``read_stamps``,
+    ``stamps_in_order``): a key for a fragment that is already cached needs no more."""
 
     label: str
     pk: object
@@ -96,11 +96,6 @@ def _type_ids(model):
     Django's cache of content types, which follows a flushed database)."""
     models = [m for m in apps.get_models() if issubclass(m, model)]
     return {content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()}
-
-
-def page_stamps(model, ids):
-    """The stamps of the pages of ``model`` with these ids, by id."""
-    return {pk: stamp for (_model, pk), stamp in read_stamps({model: ids}).items()}
 
 
 class StreamPart:

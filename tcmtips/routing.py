@@ -124,10 +124,9 @@ def forget_sites():
 
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
-@receiver(post_save, sender=SiteSettings)
 @receiver(post_delete, sender=SiteSettings)
 def on_site_change(sender, **kwargs):
-    forget_sites()  # SiteSettings.save and tcmtips.menus also call it once they have moved menus_version
+    forget_sites()  # a settings save calls it itself, once it has moved menus_version (so does tcmtips.menus)
 
 
 # --- The page -----------------------------------------------------------------------------------------------

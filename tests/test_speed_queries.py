@@ -263,12 +263,12 @@ def test_a_warm_article_reads_only_the_stamps_of_its_points_and_products(client,
 
 
 def test_a_key_worked_out_from_a_stamp_is_the_key_of_the_object_itself(demo):
-    from tcmtips.fragments import fragment_key, page_stamps
+    from tcmtips.fragments import fragment_key, read_stamps
 
     hidden = AcupointPage.objects.get(slug="bl-23")
     hidden.unpublish()
     points = list(AcupointPage.objects.filter(slug__in=["bl-40", "bl-23", "gv-4"]))
-    stamps = page_stamps(AcupointPage, [point.pk for point in points])
+    stamps = {pk: stamp for (_model, pk), stamp in read_stamps({AcupointPage: [p.pk for p in points]}).items()}
     assert [fragment_key("point", stamps[p.pk]) for p in points] == [fragment_key("point", p) for p in points]
     products = list(Product.objects.all())
     stamps = Product.stamps([product.pk for product in products])

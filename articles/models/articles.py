@@ -30,6 +30,8 @@ from ..review import (
 )
 from .complaints import Complaint
 
+PEOPLE = ("author", "reviewer")  # the article's people: its head, badge and author box show them
+
 # What an article card (components/article_card.html) and its fragment key read: no body, no people.
 CARD_FIELDS = [
     "id",
@@ -213,16 +215,16 @@ class ArticlePage(BasePage):
         the page shows (one query for the pages, one for the products); get_context then reads what only
         the missing fragments show. With no fragment cache there are no stamps, and everything is read."""
         chosen = {"point_section": "point", "product_card": "product"}
-        people = {"author": self.author_id, "reviewer": self.reviewer_id}
+        people = {name: (self._meta.get_field(name).related_model, getattr(self, f"{name}_id")) for name in PEOPLE}
         found, usable = {}, fragments.usable(request)
         if usable:
             wanted = chosen_ids(self.body, chosen)
-            for name, pk in people.items():
-                wanted.setdefault(self._meta.get_field(name).related_model, set()).update({pk} - {None})
+            for model, pk in people.values():
+                wanted.setdefault(model, set()).update({pk} - {None})
             found = read_stamps(wanted)
-            self._people = {n: found.get((self._meta.get_field(n).related_model, pk)) for n, pk in people.items()}
+            self._people = {name: found.get(person) for name, person in people.items()}
         else:  # served_queryset read them with the page
-            self._people = {"author": self.author, "reviewer": self.reviewer}
+            self._people = {name: getattr(self, name) for name in PEOPLE}
         author, reviewer = self._people["author"], self._people["reviewer"]
         head = (self, author, reviewer, SiteSettings.for_request(request))
         self._head_keys = [fragment_key("article-meta", *head), fragment_key("article-data", *head)]
@@ -254,7 +256,7 @@ class ArticlePage(BasePage):
 
     def read_people(self):
         """The author and reviewer with their photos (a query each), unless they came with the page."""
-        for name in ("author", "reviewer"):
+        for name in PEOPLE:
             field = self._meta.get_field(name)
             if not field.is_cached(self):
                 pk = getattr(self, field.attname)
