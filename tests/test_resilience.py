@@ -13,6 +13,14 @@ def test_pages_still_render_when_redis_is_down(client, demo, redis_down):
     assert b"The Commanding Point of the Lower Back" in response.content
 
 
+def test_the_redis_cache_shares_one_client_and_still_fails_open():
+    from tcmtips.cache import FailOpenRedisCache
+
+    cache = FailOpenRedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.2}})
+    assert cache._cache.get_client("a") is cache._cache.get_client("b", write=True)  # one server, one pool
+    assert cache.get("anything") is None and cache.get_many(["a", "b"]) == {}
+
+
 def test_a_database_outage_is_a_plain_503_without_a_stack_trace(client, demo):
     with mock.patch("articles.models.ArticlePage.get_context", side_effect=OperationalError("connection refused")):
         response = client.get(ARTICLE)
