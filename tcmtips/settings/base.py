@@ -6,6 +6,8 @@ from pathlib import Path
 
 import environ
 
+from tcmtips.release import source_digest
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -114,6 +116,11 @@ CACHES = {
     "renditions": _cache(CACHE_URL),
 }
 CACHES["renditions"]["KEY_PREFIX"] = "renditions"
+# Everything else in the cache was rendered or worked out by this release of the code (tcmtips.release).
+RELEASE = env("RELEASE", default="") or source_digest(
+    BASE_DIR, ["tcmtips", "home", "search", "pagecache", "articles", "authors", "products", "templates"]
+)
+CACHES["default"]["KEY_PREFIX"] = RELEASE
 # Addresses (or networks, e.g. 10.0.0.0/8) of our own reverse proxies. X-Forwarded-For/-Proto/-Host are
 # believed only from these; by default from no one (see tcmtips.client).
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
