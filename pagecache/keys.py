@@ -23,8 +23,8 @@ from django.core.cache import cache
 from django.http import QueryDict
 
 from tcmtips.versions import CONTENT_VERSION_KEY, bump, content_changed, content_version  # noqa: F401 (re-exported)
+from tcmtips.versions import EVERYTHING_VERSION_KEY as VERSION_KEY
 
-VERSION_KEY = "pagecache:version"
 ALL = "*"  # the view read the query string as a whole: every parameter counts
 
 
@@ -125,4 +125,3 @@ def drop_everything():
     """Every cached page is stale at once (site settings, menus, a page made private)."""
     bump(VERSION_KEY)
     bump(CONTENT_VERSION_KEY)
-

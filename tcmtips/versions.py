@@ -1,16 +1,36 @@
-"""The content version: a counter that moves whenever something readers can see changes (a publish,
-unpublish, move or delete, a product, offer or approved review; pagecache.changes moves it). Whatever is
-worked out from many pages at once (search's catalogue and rankings, the article index's order) is kept
-under it, so it is worked out again after a change and never before."""
+"""The counters that cached entries are kept under, moved by changes:
+
+- the content version (``content_version``) moves whenever something readers can see changes (a publish,
+  unpublish, move or delete, a product, offer or approved review; pagecache.changes moves it). Whatever is
+  worked out from many pages at once (search's catalogue and rankings, the article index's order) is kept
+  under it, so it is worked out again after a change and never before;
+- the version of everything (``everything_version``) moves on a change that shows on every page (site
+  settings, the menus, an image, a page made private): pagecache drops every page with it.
+
+A request reads both once, with the sites (``tcmtips.routing.load_sites`` puts them in
+``request.cache_versions``); a request that moves one (an editor's publish) reads it afresh after."""
 
 import secrets
 
 from django.core.cache import cache
 
+from .requestlocal import current_request
+
 CONTENT_VERSION_KEY = "pagecache:content"
+EVERYTHING_VERSION_KEY = "pagecache:version"
+VERSION_KEYS = (CONTENT_VERSION_KEY, EVERYTHING_VERSION_KEY)
+
+
+_UNREAD = object()
+
+
+def _read_with_request(key):
+    """The value the request read for ``key`` (None if the cache had none), or _UNREAD."""
+    return getattr(current_request.get(), "cache_versions", {}).get(key, _UNREAD)
 
 
 def bump(key):
+    getattr(current_request.get(), "cache_versions", {}).pop(key, None)
     try:
         cache.incr(key)
     except ValueError:  # a fresh cache holds no counter yet
@@ -22,10 +42,17 @@ def content_changed():
 
 
 def content_version():
-    version = cache.get(CONTENT_VERSION_KEY)
+    version = _read_with_request(CONTENT_VERSION_KEY)
+    if version is _UNREAD or version is None:
+        version = cache.get(CONTENT_VERSION_KEY)
     if version is None:
         # Missing (a new or flushed cache, or evicted): start from a number never handed out before, so
         # nothing kept under an earlier version can be taken for current.
         cache.add(CONTENT_VERSION_KEY, secrets.randbelow(2**40) + 2, None)
         version = cache.get(CONTENT_VERSION_KEY) or 1
     return version
+
+
+def everything_version():
+    version = _read_with_request(EVERYTHING_VERSION_KEY)
+    return (cache.get(EVERYTHING_VERSION_KEY) if version is _UNREAD else version) or 1

@@ -1,6 +1,7 @@
-"""Finding the site and the page in two queries (tcmtips.routing, issue 12) gives the answers Wagtail's own
+"""Finding the site and the page in one query (tcmtips.routing, issue 12) gives the answers Wagtail's own
 routing gives: the same site for every host, the same page or 404 for every path, the same view
-restrictions, and a fresh answer after a site is edited or the home page gets a new slug."""
+restrictions, and a fresh answer after a site is edited, the home page gets a new slug, a page is
+published again or moved, or an image it shows is edited (the served page comes from the cache)."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -52,12 +53,13 @@ def test_the_cached_sites_match_a_host_exactly_as_wagtail_does(table, hostname, 
     assert (found.pk if found else None) == wagtails_choice(hostname, port)
 
 
-def test_a_page_is_found_with_two_queries_however_deep_it_is(client, no_page_cache):
+def test_a_page_is_found_with_one_query_however_deep_it_is(client, no_page_cache):
     client.get(ARTICLE)
     with CaptureQueriesContext(connection) as captured:
         assert client.get(ARTICLE).status_code == 200
     page_reads = [q["sql"] for q in captured if '"wagtailcore_page"."url_path" IN' in q["sql"]]
     assert len(page_reads) == 1
+    assert not [q["sql"] for q in captured if 'FROM "articles_articlepage"' in q["sql"]]  # the page: cached
     assert not [q["sql"] for q in captured if 'FROM "wagtailcore_site"' in q["sql"]]  # the sites: from the cache
 
 
@@ -105,6 +107,35 @@ def test_a_home_page_given_a_new_slug_is_still_served(client, no_page_cache):
     assert client.get(ARTICLE).status_code == 200
     assert client.get("/").status_code == 200
 
+
+
+def test_a_page_published_again_is_served_in_its_new_version_at_once(client, no_page_cache, demo):
+    assert client.get(ARTICLE).status_code == 200  # its served copy is now in the cache
+    demo.title = "Five points for a stiff lower back"
+    demo.save_revision().publish()
+    assert b"<h1>Five points for a stiff lower back</h1>" in client.get(ARTICLE).content
+
+
+def test_a_page_given_a_new_slug_is_served_at_its_new_address_and_not_at_the_old_one(client, no_page_cache, demo):
+    assert client.get(ARTICLE).status_code == 200
+    demo.slug = "lower-back-points"
+    demo.save_revision().publish()
+    assert client.get("/articles/lower-back-points/").status_code == 200
+    assert client.get(ARTICLE).status_code != 200  # a redirect to the new address, or gone
+
+
+def test_an_image_edited_in_the_library_shows_on_the_article_at_once(client, no_page_cache, demo):
+    assert client.get(ARTICLE).status_code == 200  # the article, read with its hero image, is cached
+    image = demo.hero_image
+    image.description = "Thumbs pressing the muscles either side of the lower spine"
+    image.save()
+    assert b'alt="Thumbs pressing the muscles either side of the lower spine"' in client.get(ARTICLE).content
+
+
+def test_an_unpublished_page_is_not_served_from_its_cached_copy(client, no_page_cache, demo):
+    assert client.get(ARTICLE).status_code == 200
+    demo.unpublish()
+    assert client.get(ARTICLE).status_code == 404
 
 
 @pytest.mark.django_db

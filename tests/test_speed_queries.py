@@ -24,11 +24,12 @@ PAGES = ["/", ARTICLE, "/points/bl-40/", "/points/", "/articles/", PRODUCT]
 # ancestors from one query by URL path, the specific page from one more (tcmtips.routing). The article's
 # products come with their pictures and quoted reviews (ProductQuerySet.in_bulk).
 COLD = {"/": 8, ARTICLE: 10, "/points/bl-40/": 8, "/points/": 7, "/articles/": 8, PRODUCT: 10}
-# The fragment cache warm: the sites and their settings come from the cache (tcmtips.routing); the header,
+# The fragment cache warm: the sites and their settings come from the cache, and so does the specific page,
+# kept under the version the query for its ancestors reads with them (tcmtips.routing); the header,
 # footer, cards, point sections, author and review boxes, a point's
 # links and the home page's filters come from one get_many, and what only they show is not read from the
 # database: the cards, sections and boxes need only the stamps of what they show (tcmtips.fragments).
-WARM = {"/": 3, ARTICLE: 4, "/points/bl-40/": 2, "/points/": 4, "/articles/": 4, PRODUCT: 3}
+WARM = {"/": 2, ARTICLE: 3, "/points/bl-40/": 1, "/points/": 3, "/articles/": 3, PRODUCT: 3}
 
 
 def use_caches(settings, backend):
