@@ -8,7 +8,9 @@ cache is down a vote is not counted: the page still works, and nobody can pile u
 remembers them.
 
 Votes are an UPDATE, not a save(): no signal fires, so no cached page is dropped. Pages show the count they
-were rendered with (at most PAGE_CACHE_SECONDS old); the vote's own answer carries the new count."""
+were rendered with (at most PAGE_CACHE_SECONDS old); the vote's own answer carries the new count. A vote
+also sets the product's ``votes_at``, which the product page's cached list of reviews is kept under, so
+the next render shows it."""
 
 import hashlib
 
@@ -20,7 +22,7 @@ from django.utils import timezone
 from tcmtips import ratelimit
 from tcmtips.client import client_ip
 
-from .models import ProductReview
+from .models import Product, ProductReview
 
 VOTES_PER_CLIENT_PER_HOUR = 30
 VOTE_MEMORY_SECONDS = 30 * 24 * 60 * 60
@@ -44,4 +46,5 @@ def record_vote(request, review):
     if not cache.add(_key("helpful", request, review.pk, daily=False), 1, VOTE_MEMORY_SECONDS):
         return False
     ProductReview.objects.filter(pk=review.pk).update(helpful_count=F("helpful_count") + 1)
+    Product.objects.filter(pk=review.product_id).update(votes_at=timezone.now())
     return True

@@ -64,6 +64,9 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     categories = ParentalManyToManyField(ProductCategory, blank=True, related_name="products")
     # The sitemap's lastmod: any save from the snippet editor (features and offers included) touches it.
     updated_at = models.DateTimeField(auto_now=True)
+    # When a reader last found one of its reviews helpful (products.helpful): the page's list of reviews
+    # is kept under it, while a vote leaves the product's version, its cards and the cached pages alone.
+    votes_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     panels = [
         ProductFactsPanel(heading="At a glance"),

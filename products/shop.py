@@ -133,7 +133,7 @@ def pages_featuring(product, limit=FEATURING_LIMIT):
     return list(pages[:limit]) if limit else list(pages)
 
 
-def shop_index(request):
+def shop_index():
     """The live shop page, if an editor has made one (the product pages work without it). The shop is a
     public page by nature, so no view-restriction check (one query fewer on every product page)."""
     from .models import ProductIndexPage

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from tcmtips import fragments
 from tcmtips.fragments import fragment_key
 from tcmtips.images import rendition_url
-from tcmtips.listings import kept
+from tcmtips.listings import kept_many
 from tcmtips.models import SiteSettings, chrome_fragment_keys
 
 from . import helpful
@@ -28,8 +28,7 @@ REVIEWS_PER_PAGE = 10
 def _product_page(request, product, form=None, status=200):
     """The product page. Its query count does not grow with the number of reviews, offers or articles:
     one aggregate for the rating and its bars, one count and one slice for the page of reviews."""
-    index = shop_index(request)
-    summary = product.rating_summary
+    index, summary = product.shop, product.rating_summary
     sort, thanks = chosen_sort(request, REVIEW_SORTS), request.GET.get("review") == "thanks"
     paginator = Paginator(product.reviews.approved().order_by(*REVIEW_SORTS[sort][1]), REVIEWS_PER_PAGE)
     paginator.count = summary["count"]  # already counted by the rating summary
@@ -44,7 +43,13 @@ def _product_page(request, product, form=None, status=200):
     data_key = fragment_key("product-data", product, index, site_settings, *origin, sort, reviews.number)
     meta_key = fragment_key("product-meta", product, site_settings, *origin)
     form_key = None if form is not None else fragment_key("review-form", product.slug, thanks)
-    cold = fragments.prefetch(request, [*chrome_fragment_keys(request), top_key, data_key, meta_key, form_key])
+    # The page of reviews, under the time of the last helpful vote too; not kept for the page a no-script
+    # vote comes back to, which thanks the reader beside that one review.
+    votes = str(product.votes_at or "")
+    voted = request.GET.get("voted", "")
+    reviews_key = None if voted else fragment_key("product-reviews", product, votes, sort, reviews.number)
+    keys = [*chrome_fragment_keys(request), top_key, data_key, meta_key, form_key, reviews_key]
+    cold = fragments.prefetch(request, keys)
     if top_key in cold or data_key in cold:
         prefetch_related_objects(
             [product],
@@ -62,13 +67,14 @@ def _product_page(request, product, form=None, status=200):
         "review_sort": sort,
         "review_sorts": sort_links(REVIEW_SORTS, sort),
         "default_review_sort": next(iter(REVIEW_SORTS)),
-        "voted": request.GET.get("voted", ""),
+        "voted": voted,
+        "votes": votes,
         "shop": index,
         "category_links": SimpleLazyObject(
             lambda: [{"name": c.name, "url": index.category_url(c)} for c in product.categories.all()] if index else []
         ),
         "breadcrumbs": crumbs,
-        "featured_in": kept(f"featuring:{product.pk}", lambda: pages_featuring(product)),
+        "featured_in": product.featured_in,
         "form": form or ReviewForm(),
         "thanks": thanks,
         "origin": origin,
@@ -81,8 +87,11 @@ def _product_page(request, product, form=None, status=200):
 
 
 def _product_or_404(slug):
-    """The product with its picture, and its rating summary: kept under the content version (an approved
-    review moves it), else worked out in the same query, whose seven subqueries cost more than the rest."""
+    """The product with its picture, and what its page works out from many rows: its rating summary, the
+    shop it is listed in and the pages that feature it. Those are kept under the content version (any
+    publish, product, offer or approved review moves it) and fetched in one round trip; a missing summary
+    is worked out in the product's own query, whose seven subqueries cost more than the rest. The product
+    itself is read every time: its cached fragments are kept under its version."""
     products = Product.objects.select_related("image")
     read = {}
 
@@ -90,10 +99,25 @@ def _product_or_404(slug):
         read["product"] = get_object_or_404(Product.with_rating_summary(products), slug=slug)
         return read["product"].rating_summary
 
-    summary = kept(f"rating:{slug}", summarise)
-    product = read.get("product") or get_object_or_404(products, slug=slug)
-    product.rating_summary = summary
-    return product
+    def product():
+        if "product" not in read:
+            read["product"] = get_object_or_404(products, slug=slug)
+        return read["product"]
+
+    known = kept_many(
+        {
+            f"rating:{slug}": summarise,
+            "shop": shop_index,
+            f"featuring:{slug}": lambda: pages_featuring(product()),
+        }
+    )
+    found = product()
+    found.rating_summary, found.shop, found.featured_in = (
+        known[f"rating:{slug}"],
+        known["shop"],
+        known[f"featuring:{slug}"],
+    )
+    return found
 
 
 def _absolute(request, url):

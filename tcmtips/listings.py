@@ -19,13 +19,25 @@ def kept(name, compute):
     """``compute()``, worked out once per content version. ``name`` says everything that chose the result
     (owner, filters, sort): two results with the same name must be the same result. The name is hashed
     into the key, so one made from a reader's input (a product page's slug) has a bounded length."""
-    digest = hashlib.blake2b(name.encode(), digest_size=16).hexdigest()
-    key = f"listing:{digest}:{content_version()}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, LISTING_SECONDS)
-    return value
+    return kept_many({name: compute})[name]
+
+
+def kept_many(computes):
+    """``kept`` for several results ({name: compute}) in one round trip; each missing one is worked out
+    in the order given (so one may use what an earlier one read)."""
+    version = content_version()
+    keys = {
+        name: f"listing:{hashlib.blake2b(name.encode(), digest_size=16).hexdigest()}:{version}" for name in computes
+    }
+    found = cache.get_many(list(keys.values()))
+    values, missing = {}, {}
+    for name, compute in computes.items():
+        values[name] = found.get(keys[name])
+        if values[name] is None:
+            values[name] = missing[keys[name]] = compute()
+    if missing:
+        cache.set_many(missing, LISTING_SECONDS)
+    return values
 
 
 def listing_ids(name, queryset):

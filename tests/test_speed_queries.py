@@ -29,7 +29,9 @@ COLD = {"/": 8, ARTICLE: 10, "/points/bl-40/": 8, "/points/": 7, "/articles/": 8
 # footer, cards, point sections, author and review boxes, a point's
 # links and the home page's filters come from one get_many, and what only they show is not read from the
 # database: the cards, sections and boxes need only the stamps of what they show (tcmtips.fragments).
-WARM = {"/": 2, ARTICLE: 3, "/points/bl-40/": 1, "/points/": 3, "/articles/": 3, PRODUCT: 3}
+# The product page reads only the product: its rating, shop and featuring pages are kept under the content
+# version (in one round trip), its page of reviews is a fragment.
+WARM = {"/": 2, ARTICLE: 3, "/points/bl-40/": 1, "/points/": 3, "/articles/": 3, PRODUCT: 1}
 
 
 def use_caches(settings, backend):
@@ -341,6 +343,22 @@ def test_a_renamed_neighbour_shows_in_the_points_cached_links_at_once(client, fr
     neighbour.pinyin = "Fufen Renamed"
     neighbour.save_revision().publish()
     assert "BL-41 Fufen Renamed" in client.get("/points/bl-40/").content.decode()
+
+
+def test_the_product_pages_cached_reviews_follow_an_approved_review_and_a_helpful_vote(client, fragments_only):
+    product = Product.objects.get(slug="facial-gua-sha-tool")
+    review = product.reviews.approved().first()
+    client.get(PRODUCT)  # the page of reviews is now cached
+    ProductReview.objects.create(product=product, name="Noor", rating=5, text="Gentle and smooth.", approved=True)
+    assert "Gentle and smooth." in client.get(PRODUCT).content.decode()
+    helpful = client.post(
+        f"/products/reviews/{review.pk}/helpful/", HTTP_ORIGIN="http://testserver", HTTP_ACCEPT="application/json"
+    )
+    assert helpful.json()["counted"]
+    count = ProductReview.objects.get(pk=review.pk).helpful_count
+    found = f"{count} reader{'s' if count != 1 else ''} found this helpful."
+    assert found in client.get(PRODUCT).content.decode()
+    assert found in client.get(PRODUCT + "?sort=helpful").content.decode()
 
 
 @pytest.mark.parametrize("url", [*PAGES, "/points/lu-1/", "/search/?q=back", PRODUCT + "?sort=lowest"])
