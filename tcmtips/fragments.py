@@ -22,6 +22,8 @@ from django.utils.functional import cached_property
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
+from .prepared import Prepared
+
 PREFIX = "fragment"
 
 
@@ -80,8 +82,7 @@ def read_stamps(wanted):
     pages = {model: set(ids) for model, ids in wanted.items() if issubclass(model, Page) and ids}
     if pages:
         types = {model: _type_ids(model) for model in pages}
-        rows = Page.objects.filter(pk__in=set().union(*pages.values())).order_by()
-        for pk, type_id, *version in rows.values_list("pk", "content_type_id", *PAGE_STAMP_FIELDS):
+        for pk, type_id, *version in _page_versions(sorted(set().union(*pages.values()))):
             for model, ids in pages.items():
                 if pk in ids and type_id in types[model]:
                     found[model, pk] = Stamp(model._meta.label_lower, pk, page_stamp(*version))
@@ -89,6 +90,12 @@ def read_stamps(wanted):
         if model not in pages and ids:
             found.update({(model, pk): stamp for pk, stamp in model.stamps(ids).items()})
     return found
+
+
+# What read_stamps reads on every page-cache miss of a page that shows others: compiled once.
+_page_versions = Prepared(
+    lambda ids: Page.objects.filter(pk__in=ids).order_by().values_list("pk", "content_type_id", *PAGE_STAMP_FIELDS)
+)
 
 
 def _type_ids(model):
