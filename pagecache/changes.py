@@ -155,6 +155,13 @@ def safely(compute, *args):
         apply(change)
 
 
+def addresses_changed():
+    """A page's address changed or went: every cached fragment is rendered again (its links to pages
+    are worked out then); now, and again once the transaction commits."""
+    keys.addresses_changed()
+    transaction.on_commit(keys.addresses_changed)
+
+
 def drop_everything():
     def drop():
         keys.drop_everything()

@@ -22,7 +22,14 @@ import secrets
 from django.core.cache import cache
 from django.http import QueryDict
 
-from tcmtips.versions import CONTENT_VERSION_KEY, bump, content_changed, content_version  # noqa: F401 (re-exported)
+from tcmtips.versions import (  # noqa: F401 (re-exported)
+    ADDRESSES_VERSION_KEY,
+    CONTENT_VERSION_KEY,
+    bump,
+    content_changed,
+    content_version,
+    everything_version,
+)
 from tcmtips.versions import EVERYTHING_VERSION_KEY as VERSION_KEY
 
 ALL = "*"  # the view read the query string as a whole: every parameter counts
@@ -103,7 +110,8 @@ def lookup_state(path):
     if token is None:
         fresh = secrets.token_hex(8)
         token = fresh if cache.add(token_key(path), fresh, None) else cache.get(token_key(path)) or fresh
-    return found.get(VERSION_KEY) or 1, token, frozenset(found.get(reads_key(path), ()))
+    version = found.get(VERSION_KEY) or everything_version()  # none yet: start it as everything else does
+    return version, token, frozenset(found.get(reads_key(path), ()))
 
 
 def remember_reads(path, known, read_now):
@@ -119,6 +127,10 @@ def drop_paths(paths):
     keys = [token_key(path) for path in set(paths)]
     if keys:
         cache.delete_many(keys)
+
+
+def addresses_changed():
+    bump(ADDRESSES_VERSION_KEY)
 
 
 def drop_everything():

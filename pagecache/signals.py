@@ -42,11 +42,13 @@ def on_page_published(sender, instance, **kwargs):
 @receiver(post_page_move)
 def on_page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
     if url_path_before != url_path_after:
+        changes.addresses_changed()
         changes.safely(changes.for_moved_subtree, instance, url_path_before)
 
 
 @receiver(page_slug_changed)
 def on_slug_changed(sender, instance, instance_before, **kwargs):
+    changes.addresses_changed()
     changes.safely(changes.for_moved_subtree, instance, instance_before.url_path)
 
 
@@ -54,6 +56,7 @@ def on_slug_changed(sender, instance, instance_before, **kwargs):
 def on_page_deleted(sender, instance, **kwargs):
     # Once per page: Django sends pre_delete for the base Page row and for its specific row alike.
     if sender is Page:
+        changes.addresses_changed()
         changes.safely(changes.for_page, instance)
 
 

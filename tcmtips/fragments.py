@@ -1,7 +1,8 @@
 """Reusable fragments of a page (issue 12): a product card, a point section, an author box, the header and
 footer are rendered once and kept in the cache, so a page-cache miss renders only what is its own.
 
-A fragment's key names what it shows and the version of each thing, never a time limit:
+A fragment's key names what it shows and the version of each thing, never a time limit (and the
+addresses version, which a page moved, renamed or deleted moves):
 ``fragment_key("product-card", product)`` holds the product's id and ``updated_at`` (moved by any change
 readers see: the snippet editor, an approved review, an offer found broken), a page's holds its live
 revision. A change therefore makes a new key; the old entry is never read again and ages out of Redis.
@@ -23,6 +24,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
 from .prepared import Prepared
+from .versions import addresses_version
 
 PREFIX = "fragment"
 
@@ -168,7 +170,10 @@ def stream_parts(stream, chosen, found):
 
 
 def fragment_key(name, *things):
-    digest = hashlib.blake2b(":".join(version_of(t) for t in things).encode(), digest_size=16).hexdigest()
+    """The key of fragment ``name`` showing ``things``; under the addresses version too (any page moved,
+    renamed or deleted moves it), as a fragment's links to pages are worked out when it is rendered."""
+    versions = ":".join(version_of(t) for t in things)
+    digest = hashlib.blake2b(f"{addresses_version()}:{versions}".encode(), digest_size=16).hexdigest()
     return f"{PREFIX}:{name}:{digest}"
 
 

@@ -361,6 +361,19 @@ def test_the_product_pages_cached_reviews_follow_an_approved_review_and_a_helpfu
     assert found in client.get(PRODUCT + "?sort=helpful").content.decode()
 
 
+def test_a_link_in_the_articles_cached_text_follows_the_page_it_links_to_a_new_address(
+    client, fragments_only, demo, django_capture_on_commit_callbacks
+):
+    point = AcupointPage.objects.get(slug="bl-40")
+    demo.intro += f'<p>See also <a linktype="page" id="{point.pk}">the point behind the knee</a>.</p>'
+    demo.save_revision().publish()
+    assert 'href="/points/bl-40/">the point behind the knee' in client.get(ARTICLE).content.decode()
+    point.slug = "bl-40-weizhong"
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail tells of a new slug once committed
+        point.save_revision().publish()
+    assert 'href="/points/bl-40-weizhong/">the point behind the knee' in client.get(ARTICLE).content.decode()
+
+
 @pytest.mark.parametrize("url", [*PAGES, "/points/lu-1/", "/search/?q=back", PRODUCT + "?sort=lowest"])
 def test_a_page_put_together_from_cached_fragments_is_the_page_rendered_from_scratch(client, fragments_only, url):
     def html():

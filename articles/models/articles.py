@@ -231,14 +231,17 @@ class ArticlePage(BasePage):
         self._badge_key = fragment_key("review-badge", self, reviewer)
         self._author_box_key = fragment_key("author-box", author)
         self._hero_key = fragment_key("hero-image", self.hero_image) if self.hero_image else None
+        intro_key = fragment_key("article-intro", self)
         self._parts = stream_parts(self.body, chosen, found)
         for part in self._parts if usable else []:  # no cache: every block is rendered
             if part.block_type == "point_section":
                 part.key = fragment_key("point-section", self, part.id, part.stamp)
             elif part.block_type == "product_card":
                 part.key = fragment_key("product-card", part.stamp)
+            else:  # the page's own words: kept under its version
+                part.key = fragment_key("article-block", self, part.index)
         parts = [part.key for part in self._parts if part.key]
-        return [*self._head_keys, self._badge_key, self._author_box_key, self._hero_key, *parts]
+        return [*self._head_keys, self._badge_key, self._author_box_key, self._hero_key, intro_key, *parts]
 
     @classmethod
     def served_queryset(cls, request=None):
@@ -283,7 +286,7 @@ class ArticlePage(BasePage):
         prefetch_renditions(images + [p.image for p in products if p])
         if cold & {self._badge_key, *self._head_keys}:  # what shows it; decided before any block is rendered
             context["review_status"] = self.review_status
-        context["reference_count"] = len(self.references)
+        context["reference_count"] = lambda: len(self.references)  # read only by a block or intro rendered
         # A preview holds its (maybe unsaved) update lines in memory; a served page asks the database only
         # when served_queryset found some.
         in_memory = "updates" in getattr(self, "_cluster_related_objects", {})
