@@ -7,7 +7,11 @@ three states, each with its own static floor:
 - ``fragments``: the page cache off, the fragment cache warm (what a page-cache miss costs; issue 12 aims
   at 0.10 of static for the article, a point, the home page and a product, 0.05 for /points/ and search);
 - ``no-cache``: every cache off (CACHE_URL=dummycache://), the database and templates alone.
-Uses wrk when installed, else a small threaded Python client. Bounded in time (BENCH_SECONDS per URL).
+Uses wrk when installed, else a small threaded Python client. Bounded in time (BENCH_SECONDS per run).
+
+The machine's speed drifts by a third within a minute (a shared virtual machine), so one static figure
+per state would not do: each page is measured in BENCH_ROUNDS rounds, each a run of the static file
+straight before a run of the page, and its figure is the median of the rounds' ratios.
 BENCH_ROOT runs another checkout of the site (for a before/after in one run of this script)."""
 
 import json
@@ -15,6 +19,7 @@ import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -43,7 +48,8 @@ STATES = {
     "fragments": {"PAGE_CACHE_SECONDS": "0"},
     "no-cache": {"PAGE_CACHE_SECONDS": "0", "CACHE_URL": "dummycache://"},
 }
-SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "3"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 
 
@@ -90,6 +96,16 @@ def rps(url):
     for _ in range(20):  # warm up: renditions, connection pools, the page cache
         urllib.request.urlopen(url, timeout=10).read()
     return wrk_rps(url) if shutil.which("wrk") else python_rps(url)
+
+
+def ratio(base, path, statics):
+    """The median over the rounds of the page's rate over the static file's, measured just before it."""
+    ratios = []
+    for _ in range(ROUNDS):
+        static = rps(base + STATIC)
+        statics.append(static)
+        ratios.append(rps(base + path) / static)
+    return statistics.median(ratios)
 
 
 def serve(env, port):
@@ -149,15 +165,18 @@ def main():
         base = f"http://127.0.0.1:{port}"
         try:
             wait_up(base + "/")
-            static = rps(base + STATIC)
-            results[state] = {"static_rps": round(static)}
-            for label, path, _aim in pages:
-                results[state][label] = round(rps(base + path) / static, 3)
+            statics = []
+            results[state] = {label: round(ratio(base, path, statics), 3) for label, path, _aim in pages}
+            results[state]["static_rps"] = round(statistics.median(statics))
         finally:
             server.terminate()
             server.wait(timeout=20)
     shutil.rmtree(folder, ignore_errors=True)
-    print(json.dumps({"seconds": SECONDS, "connections": CONNECTIONS, "root": str(ROOT), **results}, indent=2))
+    print(
+        json.dumps(
+            {"seconds": SECONDS, "rounds": ROUNDS, "connections": CONNECTIONS, "root": str(ROOT), **results}, indent=2
+        )
+    )
     print(f"\n{'page':<10}" + "".join(f"{state:>12}" for state in STATES) + f"{'aim (fragments)':>18}")
     for label, _path, aim in pages:
         row = "".join(f"{results[state][label]:>12.3f}" for state in STATES)
