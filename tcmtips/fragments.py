@@ -31,7 +31,7 @@ PREFIX = "fragment"
 
 class Stamp(NamedTuple):
     """What ``version_of`` says of a model object, read without the object (``read_stamps``,
-    ``stamps_in_order``): a key for a fragment that is already cached needs no more."""
+    ``stamps_of_rows``): a key for a fragment that is already cached needs no more."""
 
     label: str
     pk: object
@@ -69,11 +69,11 @@ def version_of(thing):
 PAGE_STAMP_FIELDS = ("live", "live_revision_id", "last_published_at")  # what page_stamp is made from
 
 
-def stamps_in_order(pages):
-    """The stamps of a queryset of pages, in its order, from one query of four columns: a listing's
-    cards can be looked up in the cache before any page of it is read."""
-    label = pages.model._meta.label_lower
-    return [Stamp(label, pk, page_stamp(*version)) for pk, *version in pages.values_list("pk", *PAGE_STAMP_FIELDS)]
+def stamps_of_rows(model, rows):
+    """The stamps of pages of ``model`` from rows of their id and ``PAGE_STAMP_FIELDS``, in order: a
+    listing's cards can be looked up in the cache before any page of it is read."""
+    label = model._meta.label_lower
+    return [Stamp(label, pk, page_stamp(*version)) for pk, *version in rows]
 
 
 def read_stamps(wanted):

@@ -18,6 +18,8 @@ _STAND_IN_NUMBER = -(2**62)
 
 
 def _stand_ins(count, kind):
+    if kind is None:
+        return []
     if kind is str:
         return [_STAND_IN_TEXT.format(index) for index in range(count)]
     return [_STAND_IN_NUMBER - index for index in range(count)]
@@ -42,15 +44,18 @@ class Compiled:
 
 class Prepared:
     """``Prepared(build, kind)(values)``: the rows of ``build(values)`` (a values_list queryset filtering
-    on the list ``values`` of ``kind``, str or int), compiled once per database and list length."""
+    on the list ``values`` of ``kind``, str or int), compiled once per database and list length.
+
+    ``kind=None``: a query that takes no values (``build`` ignores its argument), called with none. Nothing
+    in it may be worked out when it is built (a “now”, a setting): it is built once."""
 
     def __init__(self, build, kind=int):
         self.build, self.kind = build, kind
         self._compiled = {}
 
-    def __call__(self, values, using="default"):
+    def __call__(self, values=(), using="default"):
         values = list(values)
-        if not values:
+        if not values and self.kind is not None:  # an empty list matches nothing: the ORM knows, with no query
             return list(self.build(values).using(using))
         key = (using, connections[using].vendor, len(values))
         compiled = self._compiled.get(key)

@@ -57,3 +57,14 @@ def test_a_query_whose_values_cannot_be_found_in_its_parameters_goes_through_the
     )
     assert prepared(["Home"]) == list(Page.objects.filter(title__in=["HOME"]).values_list("pk"))
     assert set(prepared._compiled.values()) == {False}
+
+
+def test_a_query_that_takes_no_values_is_compiled_once_and_answers_as_the_orm(demo):
+    def newest(_):
+        return Page.objects.filter(live=True).order_by("-first_published_at", "pk").values_list(*COLUMNS)[:3]
+
+    prepared = Prepared(newest, kind=None)
+    assert prepared() == list(newest(None))
+    with CaptureQueriesContext(connection) as captured:
+        assert prepared() == list(newest(None))
+    assert len(captured) == 2 and len(prepared._compiled) == 1  # one run each, one compiled query
