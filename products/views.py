@@ -13,6 +13,7 @@ from tcmtips.fragments import fragment_key
 from tcmtips.images import rendition_url
 from tcmtips.listings import kept_many
 from tcmtips.models import SiteSettings, chrome_fragment_keys
+from tcmtips.prepared import Prepared
 
 from . import helpful
 from .clicks import client_hash, internal_source_path, is_prefetch, looks_like_bot
@@ -86,22 +87,38 @@ def _product_page(request, product, form=None, status=200):
     return render(request, "products/product_detail.html", context, status=status)
 
 
-def _product_or_404(slug):
+# A product's id and versions by its slug, read on every product page: compiled once (tcmtips.prepared).
+_versions = Prepared(
+    lambda slugs: Product.objects.filter(slug__in=slugs).values_list("pk", "updated_at", "votes_at"), kind=str
+)
+
+
+def _product_or_404(request, slug):
     """The product with its picture, and what its page works out from many rows: its rating summary, the
-    shop it is listed in and the pages that feature it. Those are kept under the content version (any
-    publish, product, offer or approved review moves it) and fetched in one round trip; a missing summary
-    is worked out in the product's own query, whose seven subqueries cost more than the rest. The product
-    itself is read every time: its cached fragments are kept under its version."""
+    shop it is listed in and the pages that feature it. The product and those are kept under the content
+    version (any publish, product, offer or approved review moves it) and fetched in one round trip, after
+    one small query for the product's versions: a kept product that isn't the current one is read again,
+    and the time of the last helpful vote (which moves no version) always comes from that query. A missing
+    summary is worked out in the product's own query, whose seven subqueries cost more than the rest.
+    With no cache to keep them in (or for an editor), the product is simply read."""
+    if fragments.usable(request):
+        rows = _versions([slug])
+        if not rows:
+            raise Http404("No product has this address.")
+        pk, updated_at, votes_at = rows[0]
+        lookup = {"pk": pk}
+    else:
+        lookup = {"slug": slug}
     products = Product.objects.select_related("image")
     read = {}
 
     def summarise():  # when the summary isn't kept: the product and its summary in one query
-        read["product"] = get_object_or_404(Product.with_rating_summary(products), slug=slug)
+        read["product"] = get_object_or_404(Product.with_rating_summary(products), **lookup)
         return read["product"].rating_summary
 
     def product():
         if "product" not in read:
-            read["product"] = get_object_or_404(products, slug=slug)
+            read["product"] = get_object_or_404(products, **lookup)
         return read["product"]
 
     known = kept_many(
@@ -109,9 +126,14 @@ def _product_or_404(slug):
             f"rating:{slug}": summarise,
             "shop": shop_index,
             f"featuring:{slug}": lambda: pages_featuring(product()),
+            f"product:{slug}": product,
         }
     )
-    found = product()
+    found = known[f"product:{slug}"]
+    if "pk" in lookup:
+        if (found.pk, found.updated_at) != (pk, updated_at):  # saved since it was kept, in this very instant
+            found = product()
+        found.votes_at = votes_at
     found.rating_summary, found.shop, found.featured_in = (
         known[f"rating:{slug}"],
         known["shop"],
@@ -125,7 +147,7 @@ def _absolute(request, url):
 
 
 def product_detail(request, slug):
-    product = _product_or_404(slug)
+    product = _product_or_404(request, slug)
     return _product_page(request, product)
 
 
@@ -138,7 +160,7 @@ def product_detail(request, slug):
 @csrf_exempt
 @require_POST
 def submit_review(request, slug):
-    product = _product_or_404(slug)
+    product = _product_or_404(request, slug)
     if not same_origin(request):
         return HttpResponse(
             "Reviews can only be sent from the review form on this site.", status=403, content_type="text/plain"

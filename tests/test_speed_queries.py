@@ -374,6 +374,14 @@ def test_a_link_in_the_articles_cached_text_follows_the_page_it_links_to_a_new_a
     assert 'href="/points/bl-40-weizhong/">the point behind the knee' in client.get(ARTICLE).content.decode()
 
 
+def test_a_product_changed_behind_the_caches_back_is_read_again_not_taken_from_its_kept_copy(client, fragments_only):
+    from django.utils import timezone
+
+    assert "Facial Gua Sha Tool" in client.get(PRODUCT).content.decode()  # the product is kept
+    Product.objects.filter(slug="facial-gua-sha-tool").update(name="Jade Gua Sha Board", updated_at=timezone.now())
+    assert "<h1>Jade Gua Sha Board</h1>" in client.get(PRODUCT).content.decode()
+
+
 @pytest.mark.parametrize("url", [*PAGES, "/points/lu-1/", "/search/?q=back", PRODUCT + "?sort=lowest"])
 def test_a_page_put_together_from_cached_fragments_is_the_page_rendered_from_scratch(client, fragments_only, url):
     def html():
