@@ -180,10 +180,19 @@ def fragment_key(name, *things):
 def usable(request):
     """Fragments are for what every reader sees: not for previews (drafts) or editors' own views; and
     not when the cache is switched off (CACHE_URL=dummycache://), where working their keys out is waste."""
-    if request is None or getattr(request, "is_preview", False) or isinstance(caches["default"], DummyCache):
+    if request is None:
         return False
-    user = getattr(request, "user", None)
-    return not (user is not None and user.is_authenticated)
+    known = getattr(request, "_fragments_usable", None)
+    if known is None:
+        user = getattr(request, "user", None)
+        known = not (
+            getattr(request, "is_preview", False)
+            or isinstance(caches["default"], DummyCache)
+            or (user is not None and user.is_authenticated)
+        )
+        if hasattr(request, "user"):  # asked before authentication (middleware): answer, but don't remember
+            request._fragments_usable = known
+    return known
 
 
 def _found(request):

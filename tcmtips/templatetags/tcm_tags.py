@@ -83,6 +83,8 @@ class FragmentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
+        if not fragments.usable(request):  # no cache to keep it in (or a preview): no key to work out
+            return self.nodelist.render(context)
         key = fragments.fragment_key(self.name.resolve(context), *(thing.resolve(context) for thing in self.things))
         html = fragments.get(request, key)
         if html is None:
