@@ -17,7 +17,7 @@ from products.models import Product
 from tcmtips import fragments, seo
 from tcmtips.fragments import chosen_ids, fragment_key, read_stamps, stream_parts
 from tcmtips.images import prefetch_renditions
-from tcmtips.listings import page_of
+from tcmtips.listings import kept, page_of
 from tcmtips.models import BasePage, SiteSettings
 
 from ..blocks import ArticleBodyBlock
@@ -116,7 +116,10 @@ class ArticleIndexPage(BasePage):
             context["point"] = self._point
         context["articles"] = self._articles
         prefetch_card_pictures(self._articles, context["cold_fragments"])
-        context["topics"] = Complaint.objects.filter(articles__isnull=False).distinct()
+        # The topics that have articles: kept under the content version (a publish or a complaint edit moves it).
+        context["topics"] = kept(
+            "article-topics", lambda: list(Complaint.objects.filter(articles__isnull=False).distinct())
+        )
         return context
 
 

@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from tcmtips import fragments
 from tcmtips.fragments import fragment_key
-from tcmtips.listings import listing_ids, rows_in_order
+from tcmtips.listings import kept, listing_ids, rows_in_order
 from tcmtips.models import BasePage
 from tcmtips.versions import content_version
 
@@ -171,7 +171,8 @@ def point_index_context(index_page, request):
         "meridian_links": [(m, link(meridian=m.slug), active.get("meridian") == m.slug) for m in meridians.MERIDIANS],
         "region_links": [(label, link(region=key), active.get("region") == key) for key, label in REGIONS],
         "complaint_links": [
-            (c.name, link(complaint=c.slug), active.get("complaint") == c.slug) for c in Complaint.with_points()
+            (c.name, link(complaint=c.slug), active.get("complaint") == c.slug)
+            for c in kept("complaints-with-points", lambda: list(Complaint.with_points()))
         ],
         "clear_links": {key: link(**{key: ""}) for key in active},
         "caution_link": (link(caution="pregnancy"), active.get("caution") == "pregnancy"),
