@@ -31,8 +31,9 @@ COLD = {"/": 8, ARTICLE: 10, "/points/bl-40/": 8, "/points/": 7, "/articles/": 8
 # database: the cards, sections and boxes need only the stamps of what they show (tcmtips.fragments).
 # The product page reads only the product: its rating, shop and featuring pages are kept under the content
 # version (in one round trip), its page of reviews is a fragment.
-# The lists of complaints on /points/ and /articles/ are kept under the content version.
-WARM = {"/": 2, ARTICLE: 3, "/points/bl-40/": 1, "/points/": 2, "/articles/": 2, PRODUCT: 1}
+# The lists of complaints on /points/ and /articles/, and the count and newest publication that /points/
+# keeps its list under, are kept under the content version.
+WARM = {"/": 2, ARTICLE: 3, "/points/bl-40/": 1, "/points/": 1, "/articles/": 2, PRODUCT: 1}
 
 
 def use_caches(settings, backend):
@@ -208,6 +209,9 @@ def test_a_republished_point_shows_its_new_name_in_the_cached_library_list(clien
     point.english_name = "Middle of the Crook"
     point.save_revision().publish()
     assert "Middle of the Crook" in client.get("/points/").content.decode()
+    assert 'href="/points/bl-23/"' in client.get("/points/?region=lower-back").content.decode()
+    AcupointPage.objects.get(slug="bl-23").unpublish()
+    assert 'href="/points/bl-23/"' not in client.get("/points/?region=lower-back").content.decode()
 
 
 def test_the_next_page_of_a_search_reuses_the_ranked_articles(client, fragments_only):

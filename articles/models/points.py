@@ -152,8 +152,13 @@ def point_index_context(index_page, request):
 
     # The list is cached as a fragment under the filters and the newest publication among the points it
     # shows (and how many there are: an unpublished or private point changes the count), so a warm render
-    # reads one aggregate instead of building 361 rows.
-    shown = points.order_by().aggregate(count=Count("id"), newest=Max("last_published_at"))
+    # needs one aggregate instead of building 361 rows. The aggregate itself is kept under the content
+    # version: on PostgreSQL, finding the index's children by their tree path scans the whole page table
+    # (a LIKE on a column with a language collation uses no index), 9 ms at 10,000 articles.
+    shown = kept(
+        f"points-shown:{index_page.pk}:{sorted(active.items())}",
+        lambda: points.order_by().aggregate(count=Count("id"), newest=Max("last_published_at")),
+    )
     newest = shown["newest"].timestamp() if shown["newest"] else ""
     listing_version = f"{index_page.pk}:{sorted(active.items())}:{shown['count']}:{newest}"
 
