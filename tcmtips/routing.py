@@ -40,6 +40,7 @@ from .models import SiteSettings
 from .prepared import Prepared
 from .versions import VERSION_KEYS, everything_version
 
+# --- The site -----------------------------------------------------------------------------------------------
 SITES_KEY = "tcmtips:sites:with-settings"
 SITES_TOKEN_KEY = "tcmtips:sites:token"
 
