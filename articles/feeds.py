@@ -10,6 +10,12 @@ from tcmtips.models import SiteSettings
 
 from .models import ArticlePage
 
+# What an item reads: its address (the tree columns), its title, description and dates, its author's name.
+ITEM_FIELDS = (
+    *("id", "path", "depth", "url_path", "slug", "title", "intro", "search_description"),
+    *("first_published_at", "last_published_at", "author__title", "author__honorific"),
+)
+
 
 class LatestArticlesFeed(Feed):
     feed_type = Rss201rev2Feed
@@ -30,7 +36,14 @@ class LatestArticlesFeed(Feed):
         return "The latest acupressure and gua sha guides."
 
     def items(self, obj):
-        articles = ArticlePage.objects.live().public().select_related("author").order_by("-first_published_at")
+        # Only what an item shows: not the bodies (the largest column, parsed as JSON for each article).
+        articles = (
+            ArticlePage.objects.live()
+            .public()
+            .select_related("author")
+            .only(*ITEM_FIELDS)
+            .order_by("-first_published_at")
+        )
         if obj.site:
             articles = articles.descendant_of(obj.site.root_page)
         articles = list(articles[: self.limit])

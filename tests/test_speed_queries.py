@@ -408,3 +408,11 @@ def test_a_warm_page_reads_the_site_settings_from_the_cache_and_a_saved_change_a
     site_settings.site_name = "TCM Tips Weekly"
     site_settings.save()
     assert "TCM Tips Weekly" in client.get("/points/bl-40/").content.decode()
+
+
+def test_the_feed_reads_what_its_items_show_and_not_the_article_bodies(client, no_caches):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/feed/")
+    assert response.status_code == 200 and b"<item>" in response.content
+    reads = [query["sql"] for query in captured if 'FROM "articles_articlepage"' in query["sql"]]
+    assert len(reads) == 1 and '"articles_articlepage"."body"' not in reads[0]
