@@ -389,7 +389,10 @@ def test_a_product_changed_behind_the_caches_back_is_read_again_not_taken_from_i
     assert "<h1>Jade Gua Sha Board</h1>" in client.get(PRODUCT).content.decode()
 
 
-@pytest.mark.parametrize("url", [*PAGES, "/points/lu-1/", "/search/?q=back", PRODUCT + "?sort=lowest"])
+@pytest.mark.parametrize(
+    "url",
+    [*PAGES, "/points/lu-1/", "/search/?q=back", PRODUCT + "?sort=lowest", "/products/", "/products/?sort=rating"],
+)
 def test_a_page_put_together_from_cached_fragments_is_the_page_rendered_from_scratch(client, fragments_only, url):
     def html():
         return re.sub(r'nonce="[^"]*"', 'nonce=""', client.get(url).content.decode())
