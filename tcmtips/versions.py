@@ -10,7 +10,7 @@
   new slug, a deletion). Every fragment is kept under it (tcmtips.fragments): rich text links to pages by
   id, and the link's address is worked out when the text is rendered.
 
-A request reads both once, with the sites (``tcmtips.routing.load_sites`` puts them in
+A request reads all three once, with the sites (``tcmtips.routing.load_sites`` puts them in
 ``request.cache_versions``); a request that moves one (an editor's publish) reads it afresh after."""
 
 import secrets
@@ -47,9 +47,9 @@ def content_changed():
 
 def _counter(key):
     version = _read_with_request(key)
-    if version is _UNREAD or version is None:
+    if version is _UNREAD:
         version = cache.get(key)
-    if version is None:
+    if version is None:  # the cache has none (read with the request, or just now): start one
         # Missing (a new or flushed cache, or evicted): start from a number never handed out before, so
         # nothing kept under an earlier version can be taken for current.
         cache.add(key, secrets.randbelow(2**40) + 2, None)
