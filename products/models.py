@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from tcmtips.fragments import Stamp
 from tcmtips.models import BasePage
-from tcmtips.prepared import Prepared
+from tcmtips.prepared import Prepared, chosen_in_bulk
 
 from .panels import ProductFactsPanel
 
@@ -45,15 +45,25 @@ class ProductCategory(models.Model):
 
 
 class ProductQuerySet(models.QuerySet):
-    def in_bulk(self, id_list=None, *, field_name="pk"):
-        """How Wagtail's snippet chooser block reads the products an article's body names: with what their
-        cards show from other tables in the same query (the picture, and the quoted review as a JSON object),
-        and no ORDER BY, which a dict does not keep."""
+    def chosen(self):
+        """The products as an article's body shows them: with what their cards show from other tables in
+        the same query (the picture, and the quoted review as a JSON object), and no ORDER BY, which a dict
+        does not keep."""
         quoted = ProductReview.objects.best_first().filter(product=OuterRef("pk"), approved=True)
         cards = self.select_related("image").annotate(
             quoted_review=Subquery(quoted.values(row=JSONObject(**{f: f for f in ProductReview.CARD_FIELDS}))[:1])
         )
-        return super(ProductQuerySet, cards.order_by()).in_bulk(id_list, field_name=field_name)
+        return cards.order_by()
+
+    def in_bulk(self, id_list=None, *, field_name="pk"):
+        return super(ProductQuerySet, self.chosen()).in_bulk(id_list, field_name=field_name)
+
+
+class ProductManager(models.Manager.from_queryset(ProductQuerySet)):
+    def in_bulk(self, id_list=None, *, field_name="pk"):
+        """How Wagtail's snippet chooser block reads the products an article's body names: compiled once
+        (tcmtips.prepared)."""
+        return chosen_in_bulk(self, id_list, field_name)
 
 
 class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -81,7 +91,7 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     ]
     search_fields = [index.SearchField("name", boost=3), index.SearchField("tagline"), index.AutocompleteField("name")]
 
-    objects = ProductQuerySet.as_manager()
+    objects = ProductManager()
 
     class Meta:
         ordering = ["name"]

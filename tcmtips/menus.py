@@ -11,6 +11,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .prepared import PreparedObjects
 from .requestlocal import current_request
 
 
@@ -18,13 +19,22 @@ def _key(site_settings):
     return f"tcmtips:menus:{site_settings.pk}:{site_settings.menus_version}"
 
 
+# The pages the links point to, in one query compiled once (tcmtips.prepared): with no cache to keep the
+# menus in, every request resolves them.
+linked_pages = PreparedObjects(lambda pks: Page.objects.filter(pk__in=pks).order_by())
+
+
 def resolve(site_settings):
     """{"header": [...], "footer": [...]}, each a list of {"url", "label"} for live pages, in the editors' order."""
     menus = cache.get(_key(site_settings)) if site_settings.pk else None
     if menus is None:
         menus = {"header": [], "footer": []}
-        for block in site_settings.menu_links:
-            page, label, show_in = block.value["page"], block.value["label"], block.value["show_in"]
+        # As stored: the links' labels and places need no conversion, and their pages are read together.
+        links = [item["value"] for item in site_settings.menu_links.raw_data if item["type"] == "link"]
+        ids = {link.get("page") for link in links}
+        pages = {page.pk: page for page in linked_pages(sorted(pk for pk in ids if type(pk) is int))}
+        for link in links:
+            page, label, show_in = pages.get(link.get("page")), link.get("label"), link.get("show_in") or "both"
             if page is None or not page.live:
                 continue
             url = page.get_url(current_request.get())  # relative on a single site

@@ -11,6 +11,7 @@ from wagtail.query import PageQuerySet
 
 from . import fragments, menus
 from .blocks import MenuLinkBlock
+from .prepared import chosen_in_bulk
 from .requestlocal import current_request
 
 
@@ -26,16 +27,25 @@ class SitePageQuerySet(PageQuerySet):
     def public(self):
         return public(self)
 
-    def in_bulk(self, id_list=None, *, field_name="pk"):
+    def chosen(self):
         # A dict has no order, so no ORDER BY: Django works a page's default ordering (its tree path) out
-        # anew for every query, which costs more than the query. Wagtail's chooser blocks read this way.
-        return super(SitePageQuerySet, self.order_by()).in_bulk(id_list, field_name=field_name)
+        # anew for every query, which costs more than the query.
+        return self.order_by()
+
+    def in_bulk(self, id_list=None, *, field_name="pk"):
+        return super(SitePageQuerySet, self.chosen()).in_bulk(id_list, field_name=field_name)
+
+
+class SitePageManager(PageManager.from_queryset(SitePageQuerySet)):
+    def in_bulk(self, id_list=None, *, field_name="pk"):
+        """How Wagtail's chooser blocks read the pages a StreamField names: compiled once (tcmtips.prepared)."""
+        return chosen_in_bulk(self, id_list, field_name)
 
 
 class BasePage(Page):
     """Every public page: SEO fields from Wagtail plus an image for social cards."""
 
-    objects = PageManager.from_queryset(SitePageQuerySet)()
+    objects = SitePageManager()
 
     social_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -84,9 +94,11 @@ class BasePage(Page):
         return super()._get_site_root_paths(cache_object or current_request.get(), **kwargs)
 
     @classmethod
-    def served_queryset(cls, request=None):
-        """How tcmtips.routing reads a page of this type to serve ``request``: a type adds what it always
-        shows, and may leave out what only its cached fragments show."""
+    def served_queryset(cls, cached=False):
+        """How tcmtips.routing reads a page of this type to serve a request: a type adds what it always
+        shows, and may leave out what only its cached fragments show (``cached``: the request may use the
+        fragment cache, ``tcmtips.fragments.usable``). Its shape depends on nothing else: routing compiles
+        it once per type and per ``cached`` (``tcmtips.prepared``)."""
         return cls.objects.all()
 
     def get_view_restrictions(self):

@@ -4,10 +4,14 @@ is built and compiled by the ORM once per database and per number of values in i
 with new values: the same SQL and the same conversion of the rows (Django's converters: dates, booleans
 on SQLite), without the work in between.
 
-Only for ``values_list`` queries whose one variable part is a list of values for a single filter
-(``build(values)`` returns the queryset). The values are found in the compiled parameters by stand-ins
-that no real query would hold; a query whose stand-ins can't all be found there is run through the ORM
-every time instead."""
+Only for queries whose one variable part is a list of values for a single filter (``build(values)``
+returns the queryset). ``Prepared`` runs a ``values_list`` query and returns its rows; ``PreparedObjects``
+runs a query of model instances and returns them, built by Django's own iterable (``from_db``, the
+objects joined by ``select_related``, annotations, then any ``prefetch_related``, which the ORM runs as
+usual). The values are found in the compiled parameters by stand-ins that no real query would hold; a
+query whose stand-ins can't all be found there is run through the ORM every time instead."""
+
+import copy
 
 from django.db import connections
 
@@ -26,20 +30,40 @@ def _stand_ins(count, kind):
 
 
 class Compiled:
-    def __init__(self, sql, positions, fixed, compiler, converters):
+    def __init__(self, sql, positions, fixed, compiler, converters, queryset):
         self.sql, self.positions, self.fixed = sql, positions, fixed
-        self.compiler, self.converters = compiler, converters
+        self.compiler, self.converters, self.queryset = compiler, converters, queryset
 
-    def run(self, using, values):
+    def params(self, values):
         params = list(self.fixed)
         for position, value in zip(self.positions, values, strict=True):
             params[position] = value
+        return params
+
+    def run(self, using, values):
         with connections[using].cursor() as cursor:
-            cursor.execute(self.sql, params)
+            cursor.execute(self.sql, self.params(values))
             rows = cursor.fetchall()
         if self.converters:
             rows = [tuple(row) for row in self.compiler.apply_converters(rows, self.converters)]
         return rows
+
+    def objects(self, using, values):
+        """The model instances, through the queryset's own iterable, handed a copy of the compiler that
+        already holds its SQL (for these values) and what the rows are made into (``select``,
+        ``klass_info``), on this thread's connection."""
+        sql, params = self.sql, self.params(values)
+        compiler = copy.copy(self.compiler)
+        compiler.connection = connections[using]
+        compiler.as_sql = lambda *args, **kwargs: (sql, params)
+        compiler.get_converters = lambda expressions: self.converters  # for the same columns, worked out once
+        query = copy.copy(self.compiler.query)
+        query.get_compiler = lambda *args, **kwargs: compiler
+        built = self.queryset
+        queryset = built.__class__(model=built.model, query=query, using=using, hints=built._hints)
+        queryset._iterable_class, queryset._fields = built._iterable_class, built._fields
+        queryset._prefetch_related_lookups = built._prefetch_related_lookups
+        return list(queryset)
 
 
 class Prepared:
@@ -63,15 +87,64 @@ class Prepared:
             compiled = self._compiled[key] = self._compile(using, len(values))
         if compiled is False:  # could not be prepared: the ORM each time
             return list(self.build(values).using(using))
+        return self._run(compiled, using, values)
+
+    def _run(self, compiled, using, values):
         return compiled.run(using, values)
 
     def _compile(self, using, count):
         stand_ins = _stand_ins(count, self.kind)
-        query = self.build(stand_ins).using(using).query
-        compiler = query.get_compiler(using=using)
+        queryset = self.build(stand_ins).using(using)
+        compiler = queryset.query.get_compiler(using=using)
         sql, params = compiler.as_sql()
         places = {value: index for index, value in enumerate(params) if value in stand_ins}
         if len(places) != count or sum(value in stand_ins for value in params) != count:
             return False
         converters = compiler.get_converters([select[0] for select in compiler.select[: compiler.col_count]])
-        return Compiled(sql, [places[value] for value in stand_ins], params, compiler, converters)
+        return Compiled(sql, [places[value] for value in stand_ins], params, compiler, converters, queryset)
+
+
+class PreparedObjects(Prepared):
+    """``PreparedObjects(build, kind)(values)``: the model instances of ``build(values)`` (a queryset of a
+    model, filtering on the list ``values``), compiled once per database and list length. Its iterable
+    must be Django's ``ModelIterable`` (no ``values``, no ``specific()``); what it prefetches, the ORM
+    reads as usual."""
+
+    def __call__(self, values=(), using="default"):
+        return list(super().__call__(values, using))
+
+    def _run(self, compiled, using, values):
+        return compiled.objects(using, values)
+
+    def _compile(self, using, count):
+        from django.db.models.query import ModelIterable
+
+        compiled = super()._compile(using, count)
+        if compiled and compiled.queryset._iterable_class is not ModelIterable:
+            return False
+        return compiled
+
+
+# More ids than this go through the ORM: compiled queries are kept per number of ids.
+CHOSEN_MOST = 64
+_chosen = {}
+
+
+def chosen_in_bulk(manager, id_list, field_name="pk"):
+    """``manager.in_bulk(id_list)`` for a list of ids, which is how Wagtail's chooser blocks read the
+    pages and snippets a StreamField names: the queryset's ``chosen()`` (what the blocks show joined in,
+    no ORDER BY, which a dict does not keep) filtered by id, compiled once per model and number of ids.
+    Anything else (other fields, values that are not ids, very long lists) through the ORM's ``in_bulk``."""
+    queryset = manager.get_queryset()
+    if field_name != "pk" or id_list is None or not all(type(value) is int for value in id_list):
+        return queryset.in_bulk(id_list, field_name=field_name)
+    ids = sorted(set(id_list))
+    if not ids:
+        return {}
+    if len(ids) > CHOSEN_MOST:
+        return queryset.chosen().in_bulk(ids)
+    key = (type(manager), manager.model)
+    prepared = _chosen.get(key)
+    if prepared is None:
+        prepared = _chosen[key] = PreparedObjects(lambda pks: manager.get_queryset().chosen().filter(pk__in=pks))
+    return {obj.pk: obj for obj in prepared(ids, using=queryset.db)}

@@ -37,7 +37,7 @@ from wagtail.views import serve as wagtail_serve
 from . import fragments
 from .fragments import PAGE_STAMP_FIELDS, page_stamp
 from .models import SiteSettings
-from .prepared import Prepared
+from .prepared import Prepared, PreparedObjects
 from .versions import VERSION_KEYS, everything_version
 
 # --- The site -----------------------------------------------------------------------------------------------
@@ -72,7 +72,7 @@ def load_sites(request=None):
     if token is None or token != _kept.token:
         kept = cache.get(SITES_KEY) if token is not None else None  # no token: the cached copy is gone too
         if kept is None or kept[0] != token:
-            sites = list(Site.objects.select_related("root_page__locale", "sitesettings"))
+            sites = every_site()
             settings_by_site = {site.pk: site._state.fields_cache.pop("sitesettings", None) for site in sites}
             token = secrets.token_hex(8)
             kept = (token, sites, settings_by_site, site_root_paths(sites))
@@ -83,6 +83,10 @@ def load_sites(request=None):
     if request is not None and not settings.WAGTAIL_I18N_ENABLED:
         request._wagtail_cached_site_root_paths = root_paths
     return sites, settings_by_site
+
+
+# The sites with their home pages and settings, in one query compiled once (tcmtips.prepared).
+every_site = PreparedObjects(lambda _none: Site.objects.select_related("root_page__locale", "sitesettings"), kind=None)
 
 
 def site_root_paths(sites):
@@ -207,6 +211,22 @@ def route(request, site, path):
     return page.route(request, [])
 
 
+_served_queries = {}
+
+
+def served_query(model, cached):
+    """The type's ``served_queryset`` for one page by its id, compiled once (tcmtips.prepared). No ORDER
+    BY for one row by its key: Django works out a page's default ordering (its tree path) anew for every
+    query, and on a page type with related rows joined that costs more than the query."""
+    prepared = _served_queries.get((model, cached))
+    if prepared is None:
+        served = getattr(model, "served_queryset", None)
+        prepared = _served_queries[(model, cached)] = PreparedObjects(
+            lambda pks: (served(cached) if served else model._default_manager.all()).filter(pk__in=pks).order_by()
+        )
+    return prepared
+
+
 def served_page(request, model, row):
     """The page of ``row`` (from the chain) as its type reads it to serve a request (``served_queryset``).
 
@@ -215,14 +235,12 @@ def served_page(request, model, row):
     everything (an image, such as the hero image read with an article, moves it). A page-cache miss then
     unpickles the page (30 µs) instead of reading it (0.9 ms for an article, most of it the ORM's)."""
     pk, _type, tree_path, url_path = row[:4]
+    cached = fragments.usable(request)
 
     def read():
-        served = getattr(model, "served_queryset", None)
-        # No ORDER BY for one row by its key: Django works out a page's default ordering (its tree path)
-        # anew for every query, and on a page type with related rows joined that costs more than the query.
-        return next(iter((served(request) if served else model._default_manager.all()).filter(pk=pk).order_by()), None)
+        return next(iter(served_query(model, cached)([pk])), None)
 
-    if not fragments.usable(request):
+    if not cached:
         return read()
     stamp = page_stamp(*row[len(CHAIN_COLUMNS) :])
     key = f"served:{everything_version()}:{model._meta.label_lower}:{pk}:{stamp}:{tree_path}:{url_path}"

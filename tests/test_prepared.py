@@ -1,14 +1,18 @@
 """Queries compiled once (tcmtips.prepared, issue 12) give exactly the rows the ORM gives, converted the
 same way, for any number of values, on SQLite and on PostgreSQL; a query that can't be prepared still
-answers, through the ORM."""
+answers, through the ORM. Model instances come out as the ORM makes them: their fields, what was joined
+in and annotated, what was prefetched."""
+
+import threading
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from articles.models import AcupointPage
-from tcmtips.prepared import Prepared
+from articles.models import AcupointPage, ArticlePage
+from products.models import Product
+from tcmtips.prepared import CHOSEN_MOST, Prepared, PreparedObjects
 
 COLUMNS = ("pk", "title", "url_path", "live", "last_published_at", "depth")
 
@@ -68,3 +72,103 @@ def test_a_query_that_takes_no_values_is_compiled_once_and_answers_as_the_orm(de
     with CaptureQueriesContext(connection) as captured:
         assert prepared() == list(newest(None))
     assert len(captured) == 2 and len(prepared._compiled) == 1  # one run each, one compiled query
+
+
+def fields_of(obj):
+    return {field.attname: getattr(obj, field.attname) for field in obj._meta.concrete_fields}
+
+
+def served_articles(pks):
+    return ArticlePage.served_queryset(cached=False).filter(pk__in=pks).order_by("pk")
+
+
+def test_objects_are_the_orms_with_what_was_joined_and_annotated(demo):
+    pks = list(ArticlePage.objects.values_list("pk", flat=True))
+    prepared = PreparedObjects(served_articles)
+    prepared(pks)  # compiled
+    with CaptureQueriesContext(connection) as captured:
+        articles = prepared(pks)
+        expected = list(served_articles(pks))
+    assert len(captured) == 2  # one run, one ORM query to compare with
+    assert [fields_of(a) for a in articles] == [fields_of(e) for e in expected]
+    assert [a.has_updates for a in articles] == [e.has_updates for e in expected]
+    with CaptureQueriesContext(connection) as captured:  # joined in: read with the article
+        assert [(a.hero_image, a.author.photo, a.reviewer) for a in articles] == [
+            (e.hero_image, e.author.photo, e.reviewer) for e in expected
+        ]
+    assert len(captured) == 0
+    assert all(a._state.db == "default" and not a._state.adding for a in articles)
+
+
+def test_objects_are_prefetched_as_the_orm_prefetches_them(demo):
+    def products(pks):
+        return Product.objects.filter(pk__in=pks).prefetch_related("features")
+
+    pks = list(Product.objects.values_list("pk", flat=True))
+    prepared = PreparedObjects(products)
+    prepared(pks)
+    found = prepared(pks)
+    with CaptureQueriesContext(connection) as captured:
+        assert [list(p.features.all()) for p in found] == [list(p.features.all()) for p in products(pks)]
+    assert len(captured) == 2  # the ORM's product and features queries, none for what was prefetched
+
+
+def test_objects_are_read_on_the_connection_of_the_thread_that_asks(demo, transactional_db):
+    pks = list(AcupointPage.objects.order_by("pk").values_list("pk", flat=True)[:2])
+    prepared = PreparedObjects(lambda ids: AcupointPage.objects.filter(pk__in=ids).order_by("pk"))
+    prepared(pks)  # compiled on this thread
+    found, errors = [], []
+
+    def other():
+        try:
+            found.extend(prepared(pks))
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    thread.join()
+    assert not errors and [p.pk for p in found] == pks
+
+
+def test_a_queryset_that_makes_no_model_instances_goes_through_the_orm(demo):
+    prepared = PreparedObjects(lambda ids: Page.objects.filter(pk__in=ids).specific())
+    pks = list(ArticlePage.objects.values_list("pk", flat=True))
+    assert [type(p) for p in prepared(pks)] == [ArticlePage]
+    assert set(prepared._compiled.values()) == {False}
+
+
+def test_chosen_pages_are_the_orms_in_bulk_whatever_ids_an_editor_left(demo):
+    pks = list(AcupointPage.objects.order_by("pk").values_list("pk", flat=True)[:4])
+    gone = max(Page.objects.values_list("pk", flat=True)) + 1
+    asked = [pks[2], pks[0], pks[2], gone, pks[1]]  # a point named twice, and one since deleted
+    found = AcupointPage.objects.in_bulk(asked)
+    expected = AcupointPage.objects.all().order_by().in_bulk(asked)
+    assert found.keys() == expected.keys() == {pks[0], pks[1], pks[2]}
+    assert all(fields_of(found[pk]) == fields_of(expected[pk]) for pk in found)
+    with CaptureQueriesContext(connection) as captured:
+        AcupointPage.objects.in_bulk([pks[3], pks[1], pks[0]])
+    assert len(captured) == 1 and "ORDER BY" not in captured[0]["sql"]
+
+
+@pytest.mark.parametrize("asked", [[], ["12"], "many", None])
+def test_chosen_products_answer_as_the_orm_for_anything_else(demo, asked):
+    pks = list(Product.objects.values_list("pk", flat=True))
+    if asked == "many":
+        asked = pks + list(range(10**6, 10**6 + CHOSEN_MOST))
+    elif asked == ["12"]:
+        asked = [str(pks[0])]  # text, as a hand-edited stream might hold
+    found = Product.objects.in_bulk(asked)
+    assert found.keys() == Product.objects.all().order_by().in_bulk(asked).keys()
+
+
+def test_chosen_products_come_with_their_picture_and_quoted_review(demo):
+    pks = list(Product.objects.values_list("pk", flat=True))
+    Product.objects.in_bulk(pks)
+    with CaptureQueriesContext(connection) as captured:
+        product = Product.objects.in_bulk(pks)[pks[0]]
+        shown = (product.image.title, product.quoted_review)
+    assert len(captured) == 1 and all(shown)
+    assert product.quoted_review == Product.objects.all().chosen().get(pk=pks[0]).quoted_review

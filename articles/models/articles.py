@@ -247,15 +247,15 @@ class ArticlePage(BasePage):
         return [*self._head_keys, self._badge_key, self._author_box_key, self._hero_key, intro_key, *parts]
 
     @classmethod
-    def served_queryset(cls, request=None):
+    def served_queryset(cls, cached=False):
         # Served (tcmtips.routing): the hero image with the page, and whether it has an update log (most
         # articles have none yet, so that list is rarely read). The people and their photos only with no
         # fragment cache: otherwise their stamps are read, and they themselves only if a fragment showing
         # them must be rendered (read_people).
-        people = () if fragments.usable(request) else ("author__photo", "reviewer__photo")
+        people = () if cached else ("author__photo", "reviewer__photo")
         return (
             super()
-            .served_queryset(request)
+            .served_queryset(cached)
             .select_related("hero_image", *people)
             .annotate(has_updates=Exists(ArticleUpdate.objects.filter(page=OuterRef("pk"))))
         )
