@@ -419,3 +419,37 @@ def test_the_feed_reads_what_its_items_show_and_not_the_article_bodies(client, n
     assert response.status_code == 200 and b"<item>" in response.content
     reads = [query["sql"] for query in captured if 'FROM "articles_articlepage"' in query["sql"]]
     assert len(reads) == 1 and '"articles_articlepage"."body"' not in reads[0]
+
+
+def test_a_warm_feed_is_the_feed_written_from_scratch_and_reads_nothing(client, fragments_only, settings):
+    first = client.get("/feed/")
+    with CaptureQueriesContext(connection) as captured:
+        kept = client.get("/feed/")
+    assert len(captured) == 0
+    assert kept.content == first.content and kept["Content-Type"] == first["Content-Type"]
+    assert kept["Last-Modified"] == first["Last-Modified"]
+    use_caches(settings, "django.core.cache.backends.dummy.DummyCache")
+    assert client.get("/feed/").content == kept.content
+
+
+def test_the_cached_feed_follows_a_new_article_an_author_the_site_name_and_the_host(client, fragments_only, demo):
+    client.get("/feed/")
+    fresh = ArticlePage(title="A fresh routine", slug="a-fresh-routine", intro=demo.intro, author=demo.author)
+    demo.get_parent().add_child(instance=fresh)
+    fresh.save_revision().publish()
+    assert b"A fresh routine" in client.get("/feed/").content
+    author = demo.author
+    author.title = "Lin Sogawa-Mai"
+    author.save_revision().publish()
+    assert b"Lin Sogawa-Mai" in client.get("/feed/").content
+    site_settings = SiteSettings.objects.get()
+    site_settings.site_name = "TCM Tips Daily"
+    site_settings.save()
+    assert b"<title>TCM Tips Daily</title>" in client.get("/feed/").content
+    fresh.unpublish()
+    assert b"A fresh routine" not in client.get("/feed/").content
+    # The feed's link to itself names the host and scheme it was asked on.
+    assert b'<atom:link href="http://127.0.0.1/feed/"' in client.get("/feed/", HTTP_HOST="127.0.0.1").content
+    assert (
+        b'<atom:link href="https://127.0.0.1/feed/"' in client.get("/feed/", HTTP_HOST="127.0.0.1", secure=True).content
+    )
