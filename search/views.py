@@ -7,10 +7,12 @@ import hashlib
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
+from django.utils.safestring import mark_safe
 
 from articles.meridians import normalise_code
-from pagecache.keys import content_version
+from pagecache.keys import content_version, everything_version
 from tcmtips import fragments
 from tcmtips.models import chrome_fragment_keys
 
@@ -27,11 +29,10 @@ def search(request):
     context = {"query": query, "too_long": too_long, "found_nothing": False}
     fragments.prefetch(request, chrome_fragment_keys(request))  # the header and footer, in one round trip
     if query:
-        exact = request.GET.get("exact") == "1"
-        found = results_context(get_catalogue(), query, request.GET.get("page"), allow_corrections=not exact)
+        found = results(request, query, request.GET.get("exact") == "1", request.GET.get("page"))
         if found["redirect"]:
             return redirect(found["redirect"])
-        context.update(found)
+        context.update(found_nothing=found["found_nothing"], results=mark_safe(found["html"]))
         if found["found_nothing"]:
             misses.record(query)
     response = render(request, "search/search.html", context)
@@ -40,6 +41,26 @@ def search(request):
         # Kept out of the page cache, so every search that finds nothing is counted for the editors' report.
         patch_cache_control(response, private=True)
     return response
+
+
+def results(request, query, exact, page):
+    """{"redirect", "found_nothing", "html"}: where a query that names one point goes, or the rendered
+    results for this query and page. Kept as a fragment under the content version (the catalogue, the
+    rankings and the products' ratings are worked out from it) and the version of everything (the
+    products' pictures): a results page made again costs one cache read, however many articles match."""
+    key = None
+    if fragments.usable(request):
+        key = fragments.fragment_key("search-results", content_version(), everything_version(), query, exact, page)
+        kept = fragments.get(request, key)
+        if kept is not None:
+            return kept
+    found = results_context(get_catalogue(), query, page, allow_corrections=not exact)
+    kept = {"redirect": found["redirect"], "found_nothing": found.get("found_nothing", False), "html": ""}
+    if not found["redirect"]:
+        kept["html"] = render_to_string("search/results.html", {**found, "query": query, "exact": exact}, request)
+    if key:
+        fragments.store(request, key, kept)
+    return kept
 
 
 def suggest(request):

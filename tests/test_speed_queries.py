@@ -391,7 +391,12 @@ def test_a_product_changed_behind_the_caches_back_is_read_again_not_taken_from_i
 
 @pytest.mark.parametrize(
     "url",
-    [*PAGES, "/points/lu-1/", "/search/?q=back", PRODUCT + "?sort=lowest", "/products/", "/products/?sort=rating"],
+    [
+        *PAGES,
+        "/points/lu-1/",
+        *("/search/?q=back", "/search/?q=back&exact=1", "/search/?q=xylophone+remedy"),
+        *(PRODUCT + "?sort=lowest", "/products/", "/products/?sort=rating"),
+    ],
 )
 def test_a_page_put_together_from_cached_fragments_is_the_page_rendered_from_scratch(client, fragments_only, url):
     def html():
@@ -453,3 +458,23 @@ def test_the_cached_feed_follows_a_new_article_an_author_the_site_name_and_the_h
     assert (
         b'<atom:link href="https://127.0.0.1/feed/"' in client.get("/feed/", HTTP_HOST="127.0.0.1", secure=True).content
     )
+
+
+def test_a_search_made_again_reads_nothing_and_a_named_point_still_leads_to_it(client, fragments_only):
+    title = ArticlePage.objects.get(url_path__endswith="/lower-back-pain-acupressure-points/").title
+    assert title in client.get("/search/?q=back+pain").content.decode()
+    with CaptureQueriesContext(connection) as captured:
+        assert title in client.get("/search/?q=back+pain").content.decode()
+    assert len(captured) == 0
+    for _ in range(2):
+        response = client.get("/search/?q=bl40")
+        assert response.status_code == 302 and response["Location"] == "/points/bl-40/"
+
+
+def test_a_product_search_shows_a_new_rating_at_once(client, fragments_only):
+    product = Product.objects.get(slug="facial-gua-sha-tool")
+    before = client.get("/search/?q=gua+sha+tool").content.decode()
+    count = product.reviews.filter(approved=True).count()
+    ProductReview.objects.create(product=product, name="Reader", rating=5, text="Works.", approved=True)
+    after = client.get("/search/?q=gua+sha+tool").content.decode()
+    assert f"({count} review" in before and f"({count + 1} reviews)" in after
