@@ -3,13 +3,11 @@
 from types import SimpleNamespace
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponse
 from django.utils.feedgenerator import Rss201rev2Feed
 from wagtail.models import Site
 
 from tcmtips import fragments
 from tcmtips.models import SiteSettings
-from tcmtips.versions import content_version, everything_version
 
 from .models import ArticlePage
 
@@ -25,25 +23,10 @@ class LatestArticlesFeed(Feed):
     limit = 20
 
     def __call__(self, request, *args, **kwargs):
-        """The feed as Django writes it, kept as a fragment (issue 12): under the content version (any
-        publish, unpublish, move or deletion, a new author name), the version of everything (the site's
-        name, its title), and the scheme and host its absolute links are made for."""
-        key = (
-            fragments.fragment_key("feed", content_version(), everything_version(), request.scheme, request.get_host())
-            if fragments.usable(request)
-            else None
+        # Kept whole (issue 12): a new author name, like a new article, moves the content version.
+        return fragments.kept_response(
+            request, "feed", lambda: super(LatestArticlesFeed, self).__call__(request, *args, **kwargs)
         )
-        kept = fragments.get(request, key) if key else None
-        if kept is None:
-            response = super().__call__(request, *args, **kwargs)
-            if key:
-                fragments.store(request, key, (response.content, response.headers.get("Last-Modified")))
-            return response
-        body, last_modified = kept
-        response = HttpResponse(body, content_type=self.feed_type.content_type)
-        if last_modified:
-            response.headers["Last-Modified"] = last_modified
-        return response
 
     def get_object(self, request, *args, **kwargs):
         # The feed instance is shared between requests: keep the request on the object, not on self.

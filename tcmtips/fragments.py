@@ -19,12 +19,13 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
+from django.http import HttpResponse
 from django.utils.functional import cached_property
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
 from .prepared import Prepared
-from .versions import addresses_version
+from .versions import addresses_version, content_version, everything_version
 
 PREFIX = "fragment"
 
@@ -230,3 +231,27 @@ def store(request, key, html):
     if usable(request):
         _found(request)[key] = html
         cache.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
+
+
+# What a kept response (kept_response) carries besides its body.
+KEPT_HEADERS = ("Content-Type", "Last-Modified", "X-Robots-Tag")
+
+
+def kept_response(request, name, make, *things):
+    """A whole response that shows only what is published (the feed, the sitemap): ``make()`` once, its
+    body and headers then kept as a fragment under the content version (any publish, unpublish, move or
+    deletion), the version of everything (the site's name and settings), the scheme and host its absolute
+    links are made for, and ``things`` (what else chose it: a section, a page number). Only a 200 is kept."""
+    key = None
+    if usable(request):
+        key = fragment_key(name, content_version(), everything_version(), request.scheme, request.get_host(), *things)
+        kept = get(request, key)
+        if kept is not None:
+            body, headers = kept
+            return HttpResponse(body, headers=headers)
+    response = make()
+    if hasattr(response, "render"):  # a TemplateResponse: its body is made here, not on the way out
+        response.render()
+    if key and response.status_code == 200 and not response.streaming:
+        store(request, key, (response.content, {name: response[name] for name in KEPT_HEADERS if name in response}))
+    return response

@@ -478,3 +478,25 @@ def test_a_product_search_shows_a_new_rating_at_once(client, fragments_only):
     ProductReview.objects.create(product=product, name="Reader", rating=5, text="Works.", approved=True)
     after = client.get("/search/?q=gua+sha+tool").content.decode()
     assert f"({count} review" in before and f"({count + 1} reviews)" in after
+
+
+@pytest.mark.parametrize("url", ["/sitemap.xml", "/sitemap-pages.xml", "/sitemap-products.xml"])
+def test_a_warm_sitemap_is_the_sitemap_written_from_scratch_and_reads_nothing(client, fragments_only, url):
+    first = client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        kept = client.get(url)
+    assert len(captured) == 0 and kept.content == first.content
+    for header in ("Content-Type", "Last-Modified", "X-Robots-Tag"):
+        assert kept.get(header) == first.get(header)
+
+
+def test_the_cached_sitemap_follows_a_new_page_and_answers_a_page_past_the_end_with_a_404(client, fragments_only, demo):
+    client.get("/sitemap-pages.xml")
+    fresh = ArticlePage(title="A fresh routine", slug="a-fresh-routine", intro=demo.intro, author=demo.author)
+    demo.get_parent().add_child(instance=fresh)
+    fresh.save_revision().publish()
+    assert b"/articles/a-fresh-routine/" in client.get("/sitemap-pages.xml").content
+    for _ in range(2):
+        assert client.get("/sitemap-pages.xml?p=2").status_code == 404
+        assert client.get("/sitemap-pages.xml?p=abc").status_code == 404
+        assert client.get("/sitemap-nothing.xml").status_code == 404
