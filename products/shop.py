@@ -13,6 +13,7 @@ from tcmtips import fragments, seo
 from tcmtips.fragments import fragment_key
 from tcmtips.listings import page_of
 from tcmtips.models import public
+from tcmtips.prepared import PreparedObjects
 
 from .models import Product, ProductCategory
 
@@ -140,14 +141,22 @@ def pages_featuring(product, limit=FEATURING_LIMIT):
     return list(pages[:limit]) if limit else list(pages)
 
 
-def shop_index():
-    """The live shop page, if an editor has made one (the product pages work without it). The shop is a
-    public page by nature, so no view-restriction check (one query fewer on every product page)."""
+def _live_shop(_none):
     from .models import ProductIndexPage
 
     return (
         ProductIndexPage.objects.live()
         .only("id", "path", "depth", "url_path", "title", "slug", "live", "live_revision_id", "last_published_at")
-        .order_by("pk")  # there is one; a page's default ordering by tree path is costly to compile
-        .first()
+        .order_by("pk")[:1]  # there is one
     )
+
+
+_shop = PreparedObjects(_live_shop, kind=None)
+
+
+def shop_index():
+    """The live shop page, if an editor has made one (the product pages work without it). The shop is a
+    public page by nature, so no view-restriction check (one query fewer on every product page). Compiled
+    once (tcmtips.prepared)."""
+    found = _shop()
+    return found[0] if found else None

@@ -3,7 +3,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -13,7 +13,7 @@ from tcmtips.fragments import fragment_key
 from tcmtips.images import rendition_url
 from tcmtips.listings import kept_many
 from tcmtips.models import SiteSettings, chrome_fragment_keys
-from tcmtips.prepared import Prepared
+from tcmtips.prepared import Prepared, PreparedObjects
 
 from . import helpful
 from .clicks import client_hash, internal_source_path, is_prefetch, looks_like_bot
@@ -93,6 +93,26 @@ _versions = Prepared(
 )
 
 
+def _reader(summary, field):
+    def build(values):
+        products = Product.objects.select_related("image")
+        return (Product.with_rating_summary(products) if summary else products).filter(**{f"{field}__in": values})
+
+    return PreparedObjects(build, kind=str if field == "slug" else int)
+
+
+# A product with its picture, by id or by slug, with or without its rating summary: compiled once each.
+_READERS = {(summary, field): _reader(summary, field) for summary in (False, True) for field in ("pk", "slug")}
+
+
+def _read_product(summary, **lookup):
+    ((field, value),) = lookup.items()
+    found = _READERS[(summary, field)]([value])
+    if not found:
+        raise Http404("No product has this address.")
+    return found[0]
+
+
 def _product_or_404(request, slug):
     """The product with its picture, and what its page works out from many rows: its rating summary, the
     shop it is listed in and the pages that feature it. The product and those are kept under the content
@@ -109,16 +129,15 @@ def _product_or_404(request, slug):
         lookup = {"pk": pk}
     else:
         lookup = {"slug": slug}
-    products = Product.objects.select_related("image")
     read = {}
 
     def summarise():  # when the summary isn't kept: the product and its summary in one query
-        read["product"] = get_object_or_404(Product.with_rating_summary(products), **lookup)
+        read["product"] = _read_product(True, **lookup)
         return read["product"].rating_summary
 
     def product():
         if "product" not in read:
-            read["product"] = get_object_or_404(products, **lookup)
+            read["product"] = _read_product(False, **lookup)
         return read["product"]
 
     known = kept_many(
