@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 REDIS_URL ?= redis://127.0.0.1:6379/1
 
-.PHONY: run test test-postgres lint migrate demo bench bench-scale clean stack stack-stop test-stack docs-screenshots
+.PHONY: run test test-postgres lint migrate demo bench bench-compare bench-scale clean stack stack-stop test-stack docs-screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -40,6 +40,11 @@ test-postgres: lint
 BENCH_CACHE_URL ?= redis://127.0.0.1:6379/12
 bench: $(STAMP)
 	BENCH_CACHE_URL=$(BENCH_CACHE_URL) $(BIN)/python -m benchmarks.bench
+
+# This checkout against an earlier commit, side by side in one run: make bench-compare AGAINST=a0c5215
+# (every cache off by default; BENCH_STATES=no-cache,fragments, BENCH_PAGES=article,home).
+bench-compare: $(STAMP)
+	AGAINST=$(AGAINST) $(BIN)/python -m benchmarks.compare
 
 # The demo against a site grown by load_scale (10,000 articles), page by page, on PostgreSQL at PG_URL:
 # queries and time per page side by side. The large database is reused when already built.

@@ -108,7 +108,7 @@ def ratio(base, path, statics):
     return statistics.median(ratios)
 
 
-def serve(env, port):
+def serve(env, port, root=ROOT):
     return subprocess.Popen(
         [
             sys.executable,
@@ -122,7 +122,7 @@ def serve(env, port):
             "--log-level",
             "warning",
         ],
-        cwd=ROOT,
+        cwd=root,
         env=env,
     )
 
@@ -137,8 +137,10 @@ def wait_up(url):
     raise SystemExit(f"server at {url} did not start")
 
 
-def main():
-    folder = Path(tempfile.mkdtemp(prefix="tcmtips-bench-"))
+def prepare(root, folder):
+    """The demo site of the checkout at ``root`` in ``folder`` (database, static files, uploads): the
+    environment its server runs with."""
+    folder.mkdir(parents=True, exist_ok=True)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tcmtips.settings.production",
@@ -153,11 +155,21 @@ def main():
         "MEDIA_ROOT": str(folder / "media"),
         "SERVE_MEDIA": "true",
     }
-    manage = [sys.executable, str(ROOT / "manage.py")]
+    manage = [sys.executable, str(root / "manage.py")]
     for command in (["migrate", "--noinput", "-v0"], ["load_demo", "-v0"], ["collectstatic", "--noinput", "-v0"]):
-        subprocess.run([*manage, *command], env=env, check=True, cwd=ROOT)
+        subprocess.run([*manage, *command], env=env, check=True, cwd=root)
+    return env
+
+
+def chosen_pages():
     only = os.environ.get("BENCH_PAGES", "").split(",") if os.environ.get("BENCH_PAGES") else None
-    pages = [page for page in PAGES if not only or page[0] in only]
+    return [page for page in PAGES if not only or page[0] in only]
+
+
+def main():
+    folder = Path(tempfile.mkdtemp(prefix="tcmtips-bench-"))
+    env = prepare(ROOT, folder)
+    pages = chosen_pages()
     results = {}
     for state, overrides in STATES.items():
         port = free_port()

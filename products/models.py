@@ -1,7 +1,7 @@
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
-from django.db.models import Avg, Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
+from django.db.models import Avg, Count, OuterRef, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce, JSONObject
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from tcmtips.fragments import Stamp
 from tcmtips.models import BasePage
-from tcmtips.prepared import Prepared, chosen_in_bulk
+from tcmtips.prepared import Prepared, PreparedObjects, chosen_in_bulk
 
 from .panels import ProductFactsPanel
 
@@ -137,22 +137,32 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     @staticmethod
     def prefetch_for_cards(products):
         """Everything a card shows, for every card on a page, in two queries however many cards or
-        reviews there are (features, available offers) when the products were read by ``in_bulk``, which
-        brings the picture and the quoted review along; else in four."""
+        reviews there are (features, available offers; each compiled once, tcmtips.prepared) when the
+        products were read by ``in_bulk``, which brings the picture and the quoted review along; else in
+        four. A product held in memory with its own features or offers (a preview) keeps them."""
         products = [p for p in products if p is not None]
         if not products:
             return
-        prefetch_related_objects(
-            products,
-            "image",
-            "features",
-            Prefetch("offers", queryset=Offer.objects.available(), to_attr="active_offers"),
-        )
+        prefetch_related_objects(products, "image")
+        saved = [p for p in products if p.pk and not getattr(p, "_cluster_related_objects", None)]
+        ids = sorted({p.pk for p in saved})
+        if ids:
+            features, offers = {pk: [] for pk in ids}, {pk: [] for pk in ids}
+            for feature in _card_features(ids):
+                features[feature.product_id].append(feature)
+            for offer in _card_offers(ids):
+                offers[offer.product_id].append(offer)
+            for product in saved:
+                product.card_features, product.active_offers = features[product.pk], offers[product.pk]
         unread = [p for p in products if not hasattr(p, "quoted_review")]
         if unread:
             featured = {r.product_id: r for r in ProductReview.objects.featured_for([p.pk for p in unread])}
             for product in unread:
                 product.featured_review = featured.get(product.pk)
+
+    @cached_property
+    def card_features(self):
+        return list(self.features.all())  # in a preview, the unsaved ones held in memory
 
     @cached_property
     def active_offers(self):
@@ -378,3 +388,8 @@ class ProductIndexPage(RoutablePageMixin, BasePage):
         context = self.get_context(request)
         context.update(shop_context(self, request, category))
         return TemplateResponse(request, self.get_template(request), context)
+
+
+# What a product card lists, for every card on a page at once (Product.prefetch_for_cards).
+_card_features = PreparedObjects(lambda ids: ProductFeature.objects.filter(product_id__in=ids))
+_card_offers = PreparedObjects(lambda ids: Offer.objects.available().filter(product_id__in=ids))

@@ -56,3 +56,15 @@ def test_reviewer_page_lists_the_articles_she_reviewed(client, demo):
     html = client.get("/reviewers/mai-sogawa/").content.decode()
     assert "Ms. Mai Sogawa" in html and "Articles reviewed" in html
     assert "5 Acupressure Points to Relieve Lower Back Pain" in html
+
+
+def test_the_author_box_lists_the_books_in_the_editors_order_and_a_previews_unsaved_list(demo):
+    from authors.models import Book
+
+    author = AuthorPage.objects.get(slug="p-sze")
+    assert [b.pk for b in author.book_list] == [b.pk for b in author.books.order_by("sort_order")]
+    assert len(author.book_list) == 2
+    # What an editor's preview holds: the form's list, not the saved one.
+    author.books = [Book(title="A third book", isbn="9781980678922")]
+    del author.book_list
+    assert [b.title for b in author.book_list] == ["A third book"]

@@ -261,3 +261,21 @@ def all_json_ld(html):
 def test_products_are_in_the_category_links_of_their_page(client, product):
     html = client.get(URL).content.decode()
     assert '<p class="product-categories">In <a href="/products/category/facial-tools/">Facial tools</a></p>' in html
+
+
+def test_cards_list_the_saved_features_and_working_offers_and_a_previews_own(demo):
+    from products.models import Offer, Product, ProductFeature
+
+    product = Product.objects.get(slug="facial-gua-sha-tool")
+    Offer.objects.create(
+        product=product, retailer="Closed shop", label="Gone", slug="gone", url="https://example.com/", active=False
+    )
+    saved = Product.objects.in_bulk([product.pk])[product.pk]
+    Product.prefetch_for_cards([saved])
+    assert saved.card_features == list(product.features.all()) and saved.card_features
+    assert [o.slug for o in saved.active_offers] == [o.slug for o in product.offers.filter(**Offer.AVAILABLE)]
+    assert "gone" not in [o.slug for o in saved.active_offers]
+    held = Product.objects.get(pk=product.pk)
+    held.features = [ProductFeature(title="New", text="Only in the editor's form")]
+    Product.prefetch_for_cards([held])
+    assert [f.title for f in held.card_features] == ["New"]
