@@ -1,18 +1,45 @@
 import logging
 
-from django.db.models import prefetch_related_objects
 from wagtail.images.models import SourceImageIOError
+
+from .prepared import PreparedObjects
 
 log = logging.getLogger(__name__)
 
 
+def _renditions_of(ids):
+    from wagtail.images import get_image_model
+
+    return get_image_model().get_rendition_model().objects.filter(image_id__in=ids)
+
+
+# Compiled once (tcmtips.prepared): Django's prefetch machinery cost an uncached article more than the query.
+_renditions = PreparedObjects(_renditions_of)
+
+
 def prefetch_renditions(images):
-    """Load the renditions of every image on a page in one query, so image tags add none."""
+    """Load the renditions of every image on a page in one query, so image tags add none: handed to each
+    image as ``prefetched_renditions``, which Wagtail's image tags look in before the cache or database."""
     # Every instance, not one per image: cards that share a picture hold copies of it, and a copy left out
-    # would ask for its renditions on its own. (Django skips the ones already fetched.)
-    images = [image for image in images if image is not None]
-    if images:
-        prefetch_related_objects(images, "renditions")
+    # would ask for its renditions on its own. Copies already given theirs are skipped.
+    images = [
+        image
+        for image in images
+        if image is not None
+        and getattr(image, "prefetched_renditions", None) is None
+        and "renditions" not in getattr(image, "_prefetched_objects_cache", {})
+    ]
+    if not images:
+        return
+    by_image = {image.pk: [] for image in images}
+    for rendition in _renditions(sorted(by_image)):
+        by_image[rendition.image_id].append(rendition)
+    first = {}
+    for image in images:
+        first.setdefault(image.pk, image)
+        for rendition in by_image[image.pk]:
+            rendition.image = first[image.pk]  # as Django's prefetch does: no query to reach the image back
+        image.prefetched_renditions = list(by_image[image.pk])  # its own list: Wagtail adds new ones to it
 
 
 def rendition_url(image, spec):
