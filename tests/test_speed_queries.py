@@ -93,6 +93,14 @@ def grow_the_site(article, product):
         )
 
 
+def publish_fresh_article(demo):
+    """A new article, "A fresh routine", published beside the demo article."""
+    fresh = ArticlePage(title="A fresh routine", slug="a-fresh-routine", intro=demo.intro, author=demo.author)
+    demo.get_parent().add_child(instance=fresh)
+    fresh.save_revision().publish()
+    return fresh
+
+
 def test_with_every_cache_off_each_page_makes_the_same_small_number_of_queries(client, no_caches):
     assert counts(client) == COLD
 
@@ -233,10 +241,7 @@ def test_a_newly_published_article_is_found_by_the_same_words_at_once(client, fr
 
 def test_a_new_article_heads_the_cached_article_list_at_once(client, fragments_only, demo):
     assert "A fresh routine" not in client.get("/articles/").content.decode()
-    index = demo.get_parent()
-    fresh = ArticlePage(title="A fresh routine", slug="a-fresh-routine", intro=demo.intro, author=demo.author)
-    index.add_child(instance=fresh)
-    fresh.save_revision().publish()
+    fresh = publish_fresh_article(demo)
     html = client.get("/articles/").content.decode()
     assert html.index("A fresh routine") < html.index(demo.title)
     fresh.unpublish()
@@ -439,9 +444,7 @@ def test_a_warm_feed_is_the_feed_written_from_scratch_and_reads_nothing(client, 
 
 def test_the_cached_feed_follows_a_new_article_an_author_the_site_name_and_the_host(client, fragments_only, demo):
     client.get("/feed/")
-    fresh = ArticlePage(title="A fresh routine", slug="a-fresh-routine", intro=demo.intro, author=demo.author)
-    demo.get_parent().add_child(instance=fresh)
-    fresh.save_revision().publish()
+    fresh = publish_fresh_article(demo)
     assert b"A fresh routine" in client.get("/feed/").content
     author = demo.author
     author.title = "Lin Sogawa-Mai"
@@ -492,9 +495,7 @@ def test_a_warm_sitemap_is_the_sitemap_written_from_scratch_and_reads_nothing(cl
 
 def test_the_cached_sitemap_follows_a_new_page_and_answers_a_page_past_the_end_with_a_404(client, fragments_only, demo):
     client.get("/sitemap-pages.xml")
-    fresh = ArticlePage(title="A fresh routine", slug="a-fresh-routine", intro=demo.intro, author=demo.author)
-    demo.get_parent().add_child(instance=fresh)
-    fresh.save_revision().publish()
+    publish_fresh_article(demo)
     assert b"/articles/a-fresh-routine/" in client.get("/sitemap-pages.xml").content
     for _ in range(2):
         assert client.get("/sitemap-pages.xml?p=2").status_code == 404
