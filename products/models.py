@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from tcmtips.fragments import Stamp
 from tcmtips.models import BasePage
-from tcmtips.prepared import Prepared, PreparedObjects, chosen_in_bulk
+from tcmtips.prepared import ChosenManager, ChosenQuerySet, Prepared, PreparedObjects
 
 from .panels import ProductFactsPanel
 
@@ -44,7 +44,7 @@ class ProductCategory(models.Model):
         return self.name
 
 
-class ProductQuerySet(models.QuerySet):
+class ProductQuerySet(ChosenQuerySet, models.QuerySet):
     def chosen(self):
         """The products as an article's body shows them: with what their cards show from other tables in
         the same query (the picture, and the quoted review as a JSON object), and no ORDER BY, which a dict
@@ -55,15 +55,9 @@ class ProductQuerySet(models.QuerySet):
         )
         return cards.order_by()
 
-    def in_bulk(self, id_list=None, *, field_name="pk"):
-        return super(ProductQuerySet, self.chosen()).in_bulk(id_list, field_name=field_name)
 
-
-class ProductManager(models.Manager.from_queryset(ProductQuerySet)):
-    def in_bulk(self, id_list=None, *, field_name="pk"):
-        """How Wagtail's snippet chooser block reads the products an article's body names: compiled once
-        (tcmtips.prepared)."""
-        return chosen_in_bulk(self, id_list, field_name)
+class ProductManager(ChosenManager, models.Manager.from_queryset(ProductQuerySet)):
+    pass
 
 
 class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -147,11 +141,7 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
         saved = [p for p in products if p.pk and not getattr(p, "_cluster_related_objects", None)]
         ids = sorted({p.pk for p in saved})
         if ids:
-            features, offers = {pk: [] for pk in ids}, {pk: [] for pk in ids}
-            for feature in _card_features(ids):
-                features[feature.product_id].append(feature)
-            for offer in _card_offers(ids):
-                offers[offer.product_id].append(offer)
+            features, offers = _card_features.grouped(ids, "product_id"), _card_offers.grouped(ids, "product_id")
             for product in saved:
                 product.card_features, product.active_offers = features[product.pk], offers[product.pk]
         unread = [p for p in products if not hasattr(p, "quoted_review")]

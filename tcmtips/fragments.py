@@ -253,5 +253,6 @@ def kept_response(request, name, make, *things):
     if hasattr(response, "render"):  # a TemplateResponse: its body is made here, not on the way out
         response.render()
     if key and response.status_code == 200 and not response.streaming:
-        store(request, key, (response.content, {name: response[name] for name in KEPT_HEADERS if name in response}))
+        headers = {header: response[header] for header in KEPT_HEADERS if header in response}
+        store(request, key, (response.content, headers))
     return response

@@ -31,14 +31,14 @@ def prefetch_renditions(images):
     ]
     if not images:
         return
-    by_image = {image.pk: [] for image in images}
-    for rendition in _renditions(sorted(by_image)):
-        by_image[rendition.image_id].append(rendition)
     first = {}
     for image in images:
         first.setdefault(image.pk, image)
-        for rendition in by_image[image.pk]:
-            rendition.image = first[image.pk]  # as Django's prefetch does: no query to reach the image back
+    by_image = _renditions.grouped(sorted(first), "image_id")
+    for pk, renditions in by_image.items():
+        for rendition in renditions:
+            rendition.image = first[pk]  # as Django's prefetch does: no query to reach the image back
+    for image in images:
         image.prefetched_renditions = list(by_image[image.pk])  # its own list: Wagtail adds new ones to it
 
 

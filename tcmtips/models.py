@@ -11,7 +11,7 @@ from wagtail.query import PageQuerySet
 
 from . import fragments, menus
 from .blocks import MenuLinkBlock
-from .prepared import chosen_in_bulk
+from .prepared import ChosenManager, ChosenQuerySet
 from .requestlocal import current_request
 
 
@@ -23,7 +23,7 @@ def public(pages):
     return pages.exclude(Exists(restricted))
 
 
-class SitePageQuerySet(PageQuerySet):
+class SitePageQuerySet(ChosenQuerySet, PageQuerySet):
     def public(self):
         return public(self)
 
@@ -32,14 +32,9 @@ class SitePageQuerySet(PageQuerySet):
         # anew for every query, which costs more than the query.
         return self.order_by()
 
-    def in_bulk(self, id_list=None, *, field_name="pk"):
-        return super(SitePageQuerySet, self.chosen()).in_bulk(id_list, field_name=field_name)
 
-
-class SitePageManager(PageManager.from_queryset(SitePageQuerySet)):
-    def in_bulk(self, id_list=None, *, field_name="pk"):
-        """How Wagtail's chooser blocks read the pages a StreamField names: compiled once (tcmtips.prepared)."""
-        return chosen_in_bulk(self, id_list, field_name)
+class SitePageManager(ChosenManager, PageManager.from_queryset(SitePageQuerySet)):
+    pass
 
 
 class BasePage(Page):

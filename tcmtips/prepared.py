@@ -66,9 +66,15 @@ class Compiled:
         return list(queryset)
 
 
+# Compiled queries are kept per number of values: a longer list goes through the ORM, so a process keeps
+# a bounded number of them however long the lists it is asked for.
+MOST_VALUES = 64
+
+
 class Prepared:
     """``Prepared(build, kind)(values)``: the rows of ``build(values)`` (a values_list queryset filtering
-    on the list ``values`` of ``kind``, str or int), compiled once per database and list length.
+    on the list ``values`` of ``kind``, str or int), compiled once per database and list length (up to
+    ``MOST_VALUES`` values; more, and the ORM builds it each time).
 
     ``kind=None``: a query that takes no values (``build`` ignores its argument), called with none. Nothing
     in it may be worked out when it is built (a “now”, a setting): it is built once."""
@@ -79,7 +85,8 @@ class Prepared:
 
     def __call__(self, values=(), using="default"):
         values = list(values)
-        if not values and self.kind is not None:  # an empty list matches nothing: the ORM knows, with no query
+        # An empty list matches nothing (the ORM knows, with no query); a long one isn't worth keeping.
+        if (not values and self.kind is not None) or len(values) > MOST_VALUES:
             return list(self.build(values).using(using))
         key = (using, connections[using].vendor, len(values))
         compiled = self._compiled.get(key)
@@ -110,11 +117,16 @@ class PreparedObjects(Prepared):
     must be Django's ``ModelIterable`` (no ``values``, no ``specific()``); what it prefetches, the ORM
     reads as usual."""
 
-    def __call__(self, values=(), using="default"):
-        return list(super().__call__(values, using))
-
     def _run(self, compiled, using, values):
         return compiled.objects(using, values)
+
+    def grouped(self, values, by, using="default"):
+        """The instances for ``values`` listed under their field ``by`` (the owner's id), in the query's
+        order: {value: [...]}, every value with its list, empty when none."""
+        groups = {value: [] for value in values}
+        for obj in self(values, using):
+            groups[getattr(obj, by)].append(obj)
+        return groups
 
     def _compile(self, using, count):
         from django.db.models.query import ModelIterable
@@ -125,8 +137,6 @@ class PreparedObjects(Prepared):
         return compiled
 
 
-# More ids than this go through the ORM: compiled queries are kept per number of ids.
-CHOSEN_MOST = 64
 _chosen = {}
 
 
@@ -134,17 +144,31 @@ def chosen_in_bulk(manager, id_list, field_name="pk"):
     """``manager.in_bulk(id_list)`` for a list of ids, which is how Wagtail's chooser blocks read the
     pages and snippets a StreamField names: the queryset's ``chosen()`` (what the blocks show joined in,
     no ORDER BY, which a dict does not keep) filtered by id, compiled once per model and number of ids.
-    Anything else (other fields, values that are not ids, very long lists) through the ORM's ``in_bulk``."""
+    Anything else (other fields, values that are not ids) through the ORM's ``in_bulk``."""
     queryset = manager.get_queryset()
     if field_name != "pk" or id_list is None or not all(type(value) is int for value in id_list):
         return queryset.in_bulk(id_list, field_name=field_name)
     ids = sorted(set(id_list))
     if not ids:
         return {}
-    if len(ids) > CHOSEN_MOST:
-        return queryset.chosen().in_bulk(ids)
     key = (type(manager), manager.model)
     prepared = _chosen.get(key)
     if prepared is None:
         prepared = _chosen[key] = PreparedObjects(lambda pks: manager.get_queryset().chosen().filter(pk__in=pks))
     return {obj.pk: obj for obj in prepared(ids, using=queryset.db)}
+
+
+class ChosenQuerySet:
+    """For a QuerySet whose ``chosen()`` says how Wagtail's chooser blocks show its objects: ``in_bulk``
+    reads them that way."""
+
+    def in_bulk(self, id_list=None, *, field_name="pk"):
+        return super(ChosenQuerySet, self.chosen()).in_bulk(id_list, field_name=field_name)
+
+
+class ChosenManager:
+    """For the manager of such a QuerySet: ``in_bulk``, which is how the chooser blocks read what a
+    StreamField names, compiled once (``chosen_in_bulk``)."""
+
+    def in_bulk(self, id_list=None, *, field_name="pk"):
+        return chosen_in_bulk(self, id_list, field_name)

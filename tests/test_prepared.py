@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from articles.models import AcupointPage, ArticlePage
 from products.models import Product
-from tcmtips.prepared import CHOSEN_MOST, Prepared, PreparedObjects
+from tcmtips.prepared import MOST_VALUES, Prepared, PreparedObjects
 
 COLUMNS = ("pk", "title", "url_path", "live", "last_published_at", "depth")
 
@@ -157,7 +157,7 @@ def test_chosen_pages_are_the_orms_in_bulk_whatever_ids_an_editor_left(demo):
 def test_chosen_products_answer_as_the_orm_for_anything_else(demo, asked):
     pks = list(Product.objects.values_list("pk", flat=True))
     if asked == "many":
-        asked = pks + list(range(10**6, 10**6 + CHOSEN_MOST))
+        asked = pks + list(range(10**6, 10**6 + MOST_VALUES))
     elif asked == ["12"]:
         asked = [str(pks[0])]  # text, as a hand-edited stream might hold
     found = Product.objects.in_bulk(asked)
@@ -172,3 +172,18 @@ def test_chosen_products_come_with_their_picture_and_quoted_review(demo):
         shown = (product.image.title, product.quoted_review)
     assert len(captured) == 1 and all(shown)
     assert product.quoted_review == Product.objects.all().chosen().get(pk=pks[0]).quoted_review
+
+
+def test_a_list_longer_than_the_bound_is_answered_by_the_orm_and_not_kept(demo):
+    pks = list(Page.objects.order_by("pk").values_list("pk", flat=True)[: MOST_VALUES + 1])
+    prepared = Prepared(by_pk)
+    assert len(pks) == MOST_VALUES + 1
+    assert prepared(pks) == list(by_pk(pks))
+    assert prepared._compiled == {}
+
+
+def test_grouped_lists_each_owners_objects_in_order_and_an_empty_list_for_none(demo):
+    product = Product.objects.first()
+    features = PreparedObjects(lambda ids: product.features.model.objects.filter(product_id__in=ids))
+    groups = features.grouped([product.pk, 10**9], "product_id")
+    assert groups == {product.pk: list(product.features.all()), 10**9: []}
