@@ -51,7 +51,7 @@ bench-compare: $(STAMP)
 bench-scale: $(STAMP)
 	PG_URL=$(PG_URL) $(BIN)/python -m benchmarks.scale
 
-# --- The production-like stack on loopback (issue 9; see README "Production topology") ---
+# --- The production-like stack on loopback ---
 # Varnish :8080 -> nginx :8081 -> gunicorn :8001 + :8002 -> PostgreSQL tcmtips_stack + Redis db 2.
 stack: $(STAMP)
 	deploy/stack-start.sh
@@ -71,7 +71,7 @@ clean:
 docs-screenshots: $(STAMP)
 	$(BIN)/python docs/screenshots.py
 
-# --- Backups (issue 10): a dated PostgreSQL dump and media archive; restore only into an empty database.
+# --- Backups: a dated PostgreSQL dump and media archive; restore only into an empty database.
 BACKUP_DIR ?= backups
 .PHONY: backup restore
 backup: $(STAMP)

@@ -23,7 +23,7 @@ class LatestArticlesFeed(Feed):
     limit = 20
 
     def __call__(self, request, *args, **kwargs):
-        # Kept whole (issue 12): a new author name, like a new article, moves the content version.
+        # Kept whole: a new author name, like a new article, moves the content version.
         return fragments.kept_response(
             request, "feed", lambda: super(LatestArticlesFeed, self).__call__(request, *args, **kwargs)
         )
@@ -39,7 +39,7 @@ class LatestArticlesFeed(Feed):
         return obj.site.root_url + "/" if obj.site else "/"
 
     def description(self, obj):
-        # Not every item has been through medical review (see issue 10), so the channel claims none.
+        # Not every item has been through medical review, so the channel claims none.
         return "The latest acupressure and gua sha guides."
 
     def items(self, obj):

@@ -4,7 +4,7 @@ same process in the same run (ratios survive a noisy machine; absolute numbers d
 Serves the demo on a throw-away SQLite database with production settings over plain HTTP on loopback, in
 three states, each with its own static floor:
 - ``cached``: the page cache on (what most readers get);
-- ``fragments``: the page cache off, the fragment cache warm (what a page-cache miss costs; issue 12 aims
+- ``fragments``: the page cache off, the fragment cache warm (what a page-cache miss costs; the aims are
   at 0.10 of static for the article, a point, the home page and a product, 0.05 for /points/ and search);
 - ``no-cache``: every cache off (CACHE_URL=dummycache://), the database and templates alone.
 Uses wrk when installed, else a small threaded Python client. Bounded in time (BENCH_SECONDS per run).
@@ -33,7 +33,7 @@ ROOT = Path(os.environ.get("BENCH_ROOT") or Path(__file__).resolve().parent.pare
 ARTICLE = "/articles/lower-back-pain-acupressure-points/"
 STATIC = "/static/css/site.css"
 SUGGEST = "/search/suggest/?q=wei"  # search suggestions, fetched on every keystroke (aim ≥ 20% of static)
-# (label, path, the issue's aim as a fraction of static with the page cache off and fragments warm)
+# (label, path, the aim as a fraction of static with the page cache off and fragments warm)
 PAGES = [
     ("article", ARTICLE, 0.10),
     ("point", "/points/bl-40/", 0.10),

@@ -1,4 +1,4 @@
-"""Reusable fragments of a page (issue 12): a product card, a point section, an author box, the header and
+"""Reusable fragments of a page: a product card, a point section, an author box, the header and
 footer are rendered once and kept in the cache, so a page-cache miss renders only what is its own.
 
 A fragment's key names what it shows and the version of each thing, never a time limit (and the

@@ -1,4 +1,4 @@
-"""Long listings at any size (issue 12): the article index, a person's articles, the articles that use a
+"""Long listings at any size: the article index, a person's articles, the articles that use a
 point, the shop. Counting 10,000 articles, sorting 500 products by their rating or skipping to page 500
 costs the database a scan each time; here the listing's order is worked out once, kept as a list of ids
 under the content version (which any publish, product, offer or approved review moves, see

@@ -23,11 +23,11 @@ CSP = "; ".join(
 
 
 # The admin's live preview renders a page through this middleware on a stand-in request for the page's own
-# URL and shows it in a frame of the admin: that response may be framed by this site (editors' issue).
+# URL and shows it in a frame of the admin: that response may be framed by this site.
 PREVIEW_CSP = CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
 
 
-# --- Security (issue 10): the admin's own policy. Wagtail 8's admin still runs a few inline scripts (inline
+# --- Security: the admin's own policy. Wagtail 8's admin still runs a few inline scripts (inline
 # panels, date pickers) and sets inline styles, so those two need 'unsafe-inline'; everything else stays
 # on this host, plugins are off, and only the admin itself may frame its pages (the live preview).
 ADMIN_CSP = "; ".join(

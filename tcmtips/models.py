@@ -73,7 +73,7 @@ class BasePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Speed (issue 12): every fragment this page will show, fetched from the cache in one round trip.
+        # Speed: every fragment this page will show, fetched from the cache in one round trip.
         context["cold_fragments"] = fragments.prefetch(
             request, chrome_fragment_keys(request) + self.fragment_keys(request)
         )
@@ -84,7 +84,7 @@ class BasePage(Page):
         return []
 
     def _get_site_root_paths(self, cache_object=None, **kwargs):
-        # Speed (issue 12): ``page.url`` passes no request, so Wagtail would look the site roots up again
+        # Speed: ``page.url`` passes no request, so Wagtail would look the site roots up again
         # for every page object; remember them on the request being served instead.
         return super()._get_site_root_paths(cache_object or current_request.get(), **kwargs)
 
@@ -121,7 +121,7 @@ class SiteSettings(BaseSiteSetting):
     review_interval_months = models.PositiveSmallIntegerField(
         default=12, help_text="Articles whose medical review is older than this are listed as due for re-review."
     )
-    # Header and footer links (editors' issue): one list, each link saying where it shows, so the pages they
+    # Header and footer links: one list, each link saying where it shows, so the pages they
     # point to are fetched in one query.
     menu_links = StreamField(
         [("link", MenuLinkBlock())],
@@ -180,7 +180,7 @@ class SiteSettings(BaseSiteSetting):
         return self.menus["footer"]
 
 
-# --- Rate limits (issue 10): counters in the database, so they hold across app servers and while Redis is down.
+# --- Rate limits: counters in the database, so they hold across app servers and while Redis is down.
 class RateLimitCounter(models.Model):
     """Hits on one rate-limited action by one client (the key is a salted hash, never an address), in a
     window that starts with its first hit. Written only through ``tcmtips.ratelimit.hit``."""

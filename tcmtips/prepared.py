@@ -1,4 +1,4 @@
-"""Queries compiled once (issue 12): the few fixed-shape queries every page-cache miss makes (routing, the
+"""Queries compiled once: the few fixed-shape queries every page-cache miss makes (routing, the
 stamps of what a page shows) cost ten times more to build and compile with the ORM than to run. Here each
 is built and compiled by the ORM once per database and per number of values in its list, then run again
 with new values: the same SQL and the same conversion of the rows (Django's converters: dates, booleans

@@ -1,4 +1,4 @@
-"""The request being served, for code that Wagtail calls without it (issue 12).
+"""The request being served, for code that Wagtail calls without it.
 
 ``page.url`` in a template or in Python asks Wagtail for the site roots with no request to remember them
 on, so every page object looked them up again: one cache read each, or one query each with the cache off

@@ -1,4 +1,4 @@
-"""Finding the site and the page for a request in one query, whatever the page's depth (issue 12).
+"""Finding the site and the page for a request in one query, whatever the page's depth.
 
 Wagtail, left to itself, spends on every page-cache miss: a query to match the host to a site, one for the
 site's home page, one per URL segment to walk down the tree and one more for the specific page, one for

@@ -1,4 +1,4 @@
-"""Long listings keep their order as ids under the content version (tcmtips.listings, issue 12): a page of
+"""Long listings keep their order as ids under the content version (tcmtips.listings): a page of
 them is a slice however long they grow, and any change readers can see shows in them at once."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""The ``{% picture %}`` tag the site's templates use (tcmtips.templatetags.tcm_tags, issue 12): Wagtail's
+"""The ``{% picture %}`` tag the site's templates use (tcmtips.templatetags.tcm_tags): Wagtail's
 tag and markup, with its filters parsed once per template instead of on every render."""
 
 from pathlib import Path

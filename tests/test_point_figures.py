@@ -1,4 +1,4 @@
-"""Every point on the body (issue 14): each of the 361 points has a marker on a figure that shows its place."""
+"""Every point on the body: each of the 361 points has a marker on a figure that shows its place."""
 
 import csv
 import io

@@ -1,4 +1,4 @@
-"""Queries compiled once (tcmtips.prepared, issue 12) give exactly the rows the ORM gives, converted the
+"""Queries compiled once (tcmtips.prepared) give exactly the rows the ORM gives, converted the
 same way, for any number of values, on SQLite and on PostgreSQL; a query that can't be prepared still
 answers, through the ORM. Model instances come out as the ORM makes them: their fields, what was joined
 in and annotated, what was prefetched."""

@@ -1,4 +1,4 @@
-"""A new release never serves what the previous one cached (tcmtips.release, issue 12): the default cache's
+"""A new release never serves what the previous one cached (tcmtips.release): the default cache's
 keys start with a digest of the code and templates, which changes with any of them and is the same for
 the same files (so every app server of one release shares the cache)."""
 

@@ -73,7 +73,7 @@ def test_a_lost_original_image_costs_the_page_its_picture_not_the_page(client, d
         product.image.save()
 
 
-# --- Security (issue 10): writes while Redis is down are kept, and the limits still hold.
+# --- Security: writes while Redis is down are kept, and the limits still hold.
 def test_a_review_and_a_click_sent_while_redis_is_down_are_in_the_database(client, demo, redis_down):
     from products.models import Offer, OutboundClick, ProductReview
 

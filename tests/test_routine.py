@@ -1,4 +1,4 @@
-"""The guided routine and the printed routine card, as the server renders them (issue 14).
+"""The guided routine and the printed routine card, as the server renders them.
 What a browser does with them is in test_z_browser_routine.py."""
 
 import re

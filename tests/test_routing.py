@@ -1,4 +1,4 @@
-"""Finding the site and the page in one query (tcmtips.routing, issue 12) gives the answers Wagtail's own
+"""Finding the site and the page in one query (tcmtips.routing) gives the answers Wagtail's own
 routing gives: the same site for every host, the same page or 404 for every path, the same view
 restrictions, and a fresh answer after a site is edited, the home page gets a new slug, a page is
 published again or moved, or an image it shows is edited (the served page comes from the cache)."""

@@ -1,4 +1,4 @@
-"""The site grown large (issue 12): more articles, products and reviews cost no more queries on any page,
+"""The site grown large: more articles, products and reviews cost no more queries on any page,
 and no page lists everything. The large site is built by the same code as `manage.py load_scale`, with
 small numbers: every generated article uses BL-40, so its page has more to list than it shows."""
 

@@ -1,4 +1,4 @@
-"""A page-cache miss stays cheap (issue 12): the queries each page makes, with every cache off and with the
+"""A page-cache miss stays cheap: the queries each page makes, with every cache off and with the
 fragment cache warm, held exactly; the same counts however big the site grows; and cached fragments that
 change as soon as what they show changes.
 

@@ -1,4 +1,4 @@
-"""The guided routine and the printed routine card in a real browser (issue 14).
+"""The guided routine and the printed routine card in a real browser.
 Same set-up as test_z_browser.py: Debian's Chromium through Playwright, against the demo site served by a
 separate process; page.clock stands in for the minutes a reader would wait."""
 

@@ -1,4 +1,4 @@
-"""An index on Wagtail's page URL paths (issue 12).
+"""An index on Wagtail's page URL paths.
 
 tcmtips.routing finds the page for a request, with its ancestors, by URL path; Wagtail has no index on that
 column, so at 10,000 articles every page-cache miss scanned the whole page table (7 ms on PostgreSQL). A

@@ -28,7 +28,7 @@ INSTALLED_APPS = [
     "products",
     "demo",
     "wagtail.contrib.settings",
-    "wagtail.contrib.frontend_cache",  # purges Varnish on publish (issue 9, see the block at the end)
+    "wagtail.contrib.frontend_cache",  # purges Varnish on publish (see the block at the end)
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -52,17 +52,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "tcmtips.hardening.HostileInputMiddleware",  # security (issue 10): NUL bytes and forged session keys
+    "tcmtips.hardening.HostileInputMiddleware",  # security: NUL bytes and forged session keys
     "tcmtips.client.TrustedProxyMiddleware",
-    "tcmtips.requestlocal.CurrentRequestMiddleware",  # speed (issue 12): site roots looked up once a request
+    "tcmtips.requestlocal.CurrentRequestMiddleware",  # speed: site roots looked up once a request
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tcmtips.middleware.SecurityHeadersMiddleware",
-    "tcmtips.login_limits.PasswordFormLimitMiddleware",  # security (issue 10): password reset, page passwords
-    # Cache-Control for a shared HTTP cache (issue 9); outside the page cache, so its hits get it too.
+    "tcmtips.login_limits.PasswordFormLimitMiddleware",  # security: password reset, page passwords
+    # Cache-Control for a shared HTTP cache; outside the page cache, so its hits get it too.
     "pagecache.http.SharedCacheControlMiddleware",
     "pagecache.middleware.PageCacheMiddleware",
-    "tcmtips.routing.SiteMiddleware",  # speed (issue 12): the request's site from the cache, not a query
+    "tcmtips.routing.SiteMiddleware",  # speed: the request's site from the cache, not a query
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -70,7 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "axes.middleware.AxesMiddleware",  # security (issue 10): turns a locked-out login into a 429
+    "axes.middleware.AxesMiddleware",  # security: turns a locked-out login into a 429
 ]
 
 ROOT_URLCONF = "tcmtips.urls"
@@ -127,13 +127,13 @@ TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 # Sessions in the cache, backed by the database: the page cache checks a session cookie with one cache read.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-# Fragments (issue 12) are keyed on the version of what they show, so a long life never shows stale text;
+# Fragments are keyed on the version of what they show, so a long life never shows stale text;
 # the limit only lets entries nobody reads any more go before Redis has to evict them.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=7 * 24 * 3600)
 LOGIN_ATTEMPTS_PER_WINDOW = env.int("LOGIN_ATTEMPTS_PER_WINDOW", default=10)
 LOGIN_WINDOW_SECONDS = 15 * 60
 
-# --- Security (issue 10): every password form limited per username + client address, with django-axes'
+# --- Security: every password form limited per username + client address, with django-axes'
 # counters in the database (shared by all app servers, independent of Redis). See tcmtips/login_limits.py.
 INSTALLED_APPS += ["axes"]
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
@@ -150,7 +150,7 @@ AXES_DISABLE_ACCESS_LOG = True  # keep failures only: no log of every editor's s
 AXES_VERBOSE = False
 # --- end security
 
-# --- Mail (issue 10): workflow notices to reviewers and password resets. Printed to the console unless
+# --- Mail: workflow notices to reviewers and password resets. Printed to the console unless
 # production sets EMAIL_URL (see production.py).
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="TCM Tips <noreply@localhost>")
@@ -210,7 +210,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
-# --- Shared HTTP cache in front of the app servers (issue 9: Varnish in `make stack`) ---
+# --- Shared HTTP cache in front of the app servers (Varnish in `make stack`) ---
 # How long a shared cache may keep a public page (it is purged on publish), and how long a browser may.
 HTTP_CACHE_SECONDS = env.int("HTTP_CACHE_SECONDS", default=600)
 BROWSER_CACHE_SECONDS = env.int("BROWSER_CACHE_SECONDS", default=60)

@@ -24,7 +24,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}  # noqa: F405
 
-# --- No per-process state in production (issue 9) ---
+# --- No per-process state in production ---
 # A local-memory cache lives inside one process: with several gunicorn workers or app servers, each would keep
 # its own page cache, page-cache version and rate-limit counters, so a publish would leave the other
 # processes serving stale pages and every limit would be multiplied by the number of processes.
@@ -39,7 +39,7 @@ if not env.bool("ALLOW_LOCAL_CACHE", default=False):
             "Redis (redis://host:6379/0), or set ALLOW_LOCAL_CACHE=true for a single-process install."
         )
 
-# --- Mail (issue 10): EMAIL_URL such as smtp+tls://user:password@smtp.example.com:587 (django-environ's
+# --- Mail: EMAIL_URL such as smtp+tls://user:password@smtp.example.com:587 (django-environ's
 # email_url). Without it mail is written to the log by the console backend, never a connection error.
 if env("EMAIL_URL", default=""):
     _email = env.email_url("EMAIL_URL")

@@ -62,7 +62,7 @@ def test_an_article_on_a_fresh_install_shows_approved_only_after_a_named_reviewe
         add_url(ReviewerIndexPage, home),
         nested_form_data({"title": "Reviewers", "slug": "reviewers", "intro": "", "action-publish": "publish"}),
     )
-    # An article needs an author before it can go to the review (editors' issue): the owner adds one.
+    # An article needs an author before it can go to the review: the owner adds one.
     post_ok(
         client,
         add_url(AuthorIndexPage, home),

@@ -39,7 +39,7 @@
     });
   }
 
-  // Guided routine (issue 14): walks through the article's point sections one at a time with a countdown.
+  // Guided routine: walks through the article's point sections one at a time with a countdown.
   // Everything it shows comes from the server-rendered sections (data-* attributes); without JS it stays hidden.
   var dialog = document.getElementById("routine");
   if (dialog && dialog.showModal) routine(dialog);
@@ -240,7 +240,7 @@
     }
   }
 })();
-/* shop (issue 15): "Was this helpful?" votes without leaving the page. Without JavaScript the form posts
+/* shop: "Was this helpful?" votes without leaving the page. Without JavaScript the form posts
    and the server sends the reader back to the review. */
 (function () {
   "use strict";
