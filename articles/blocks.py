@@ -7,8 +7,8 @@ from django.utils.functional import cached_property
 from wagtail import blocks
 
 from authors.isbn import validate_isbn13
+from base.blocks import RICH_TEXT_FEATURES, ExplainedStructBlock, FigureBlock, QuoteBlock
 from products.blocks import ProductCardBlock
-from tcmtips.blocks import RICH_TEXT_FEATURES, ExplainedStructBlock, FigureBlock, QuoteBlock
 
 from .chooser import AcupointChooserBlock
 

@@ -4,6 +4,9 @@ from django.core import checks
 from django.db import DatabaseError, connection
 from django.db.migrations.recorder import MigrationRecorder
 
+from .models import ArticleIndexPage
+from .review import WORKFLOW_NAME, has_medical_review
+
 # The data migration that installs the medical review. Before it has run (a fresh database, or an upgrade
 # in progress), `migrate` itself runs this check, so it must not block the migration that fixes it.
 INSTALLING_MIGRATION = ("articles", "0006_medical_review_workflow")
@@ -11,9 +14,6 @@ INSTALLING_MIGRATION = ("articles", "0006_medical_review_workflow")
 
 @checks.register()
 def article_indexes_have_medical_review(app_configs=None, **kwargs):
-    from .models import ArticleIndexPage
-    from .review import WORKFLOW_NAME, has_medical_review
-
     try:
         recorder = MigrationRecorder(connection)
         if not recorder.has_table() or INSTALLING_MIGRATION not in recorder.applied_migrations():

@@ -3,11 +3,12 @@
 from types import SimpleNamespace
 
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from wagtail.models import Site
 
-from tcmtips import fragments
-from tcmtips.models import SiteSettings
+from base.models import SiteSettings
+from caching.kept import kept_response
 
 from .models import ArticlePage
 
@@ -23,8 +24,8 @@ class LatestArticlesFeed(Feed):
     limit = 20
 
     def __call__(self, request, *args, **kwargs):
-        # Kept whole: a new author name, like a new article, moves the content version.
-        return fragments.kept_response(
+        # Kept whole: a new author name, like a new article, moves the content token.
+        return kept_response(
             request, "feed", lambda: super(LatestArticlesFeed, self).__call__(request, *args, **kwargs)
         )
 
@@ -37,6 +38,10 @@ class LatestArticlesFeed(Feed):
 
     def link(self, obj):
         return obj.site.root_url + "/" if obj.site else "/"
+
+    def feed_url(self, obj):
+        # Absolute, from the site's root URL: Django would otherwise make it from the request's Host header.
+        return (obj.site.root_url if obj.site else "") + reverse("feed")
 
     def description(self, obj):
         # Not every item has been through medical review, so the channel claims none.

@@ -6,7 +6,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.models import Site
 
-from tcmtips.models import SiteSettings
+from base.models import SiteSettings
 
 NO_AUTHOR = "Choose the author before publishing or sending for review: readers see who wrote every article."
 NO_DISCLOSURE = (

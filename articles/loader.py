@@ -15,6 +15,7 @@ from pathlib import Path
 from django.db import transaction
 
 from . import meridians
+from .models import AcupointPage, Complaint
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 POINTS_CSV = DATA_DIR / "acupoints.csv"
@@ -134,8 +135,6 @@ def _apply(page, values, complaint_objects):
 
 @transaction.atomic
 def load_points(index_page, path=POINTS_CSV):
-    from .models import AcupointPage, Complaint
-
     complaint_objects = {}
     for slug, name in COMPLAINTS.items():
         complaint_objects[slug], _ = Complaint.objects.get_or_create(slug=slug, defaults={"name": name})

@@ -7,7 +7,7 @@ from wagtail.models import Page, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from tcmtips.models import SiteSettings
+from base.models import SiteSettings
 
 from .chooser import acupoint_chooser_viewset
 from .models import ArticlePage, Complaint

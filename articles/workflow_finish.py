@@ -7,10 +7,11 @@ def publish_approved(workflow_state, user=None):
     directly; here the reviewers' approval *is* the permission to publish, and reviewers get no publish
     button of their own. Any other workflow (on a snippet, or one without the medical review) finishes
     the way Wagtail's default does."""
+    # Imported here, not above: this module is read while wagtail.models loads (the setting names it).
     from wagtail.models import TaskState
     from wagtail.workflows import publish_workflow_state
 
-    from .models import MedicalReviewTask
+    from .models import MedicalReviewTask  # the models can't load before wagtail.models has (see above)
 
     medically_approved = MedicalReviewTask.objects.filter(
         task_states__workflow_state=workflow_state, task_states__status=TaskState.STATUS_APPROVED

@@ -7,10 +7,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from tcmtips import seo
-from tcmtips.listings import page_of
-from tcmtips.models import BasePage
-from tcmtips.prepared import PreparedObjects
+from base.listings import paginate
+from base.models import BasePage
+from seo import jsonld as seo
 
 from .isbn import format_isbn13, normalise_isbn, validate_isbn13
 
@@ -60,12 +59,9 @@ class PersonPage(BasePage):
 
     articles_per_page = 20
 
-    def article_page(self, request, role, articles):
-        """One page of this person's articles: a prolific author's page never lists them all, nor counts
-        or sorts them all on every render (tcmtips.listings)."""
-        rows = articles.model.objects.defer_streamfields()
-        name = f"{role}:{self.pk}"
-        return page_of(name, articles, rows, self.articles_per_page, request.GET.get("page"))
+    def article_page(self, request, articles):
+        """One page of this person's articles: a prolific author's page never lists them all."""
+        return paginate(self, request, articles.defer_streamfields(), self.articles_per_page)
 
 
 class PersonLink(Orderable):
@@ -87,17 +83,13 @@ class AuthorPage(PersonPage):
 
     @cached_property
     def book_list(self):
-        """The author's books in the editors' order (the author box): in one query compiled once
-        (tcmtips.prepared), or, for an author held in memory with its own list (a preview), that list."""
-        if not self.pk or "books" in getattr(self, "_cluster_related_objects", {}):
-            return list(self.books.all())
-        return _books([self.pk])
+        """The author's books in the editors' order (the author box); in a preview, the unsaved ones."""
+        return list(self.books.all())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.article_page(
-            request, "written", self.articles.live().public().order_by("-first_published_at")
-        )
+        articles = self.articles.live().public().order_by("-first_published_at", "-pk")
+        context["articles"] = self.article_page(request, articles)
         context["articles_heading"] = "Articles written"
         return context
 
@@ -122,7 +114,7 @@ class ReviewerPage(PersonPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         reviewed = self.reviewed_articles.live().public().order_by("-last_reviewed", "-first_published_at", "-pk")
-        context["articles"] = self.article_page(request, "reviewed", reviewed)
+        context["articles"] = self.article_page(request, reviewed)
         context["articles_heading"] = "Articles reviewed"
         context["show_review_dates"] = True
         return context
@@ -156,9 +148,6 @@ class Book(Orderable):
         return self.title
 
 
-_books = PreparedObjects(lambda ids: Book.objects.filter(author_id__in=ids))
-
-
 class PersonIndexPage(BasePage):
     intro = models.TextField(blank=True)
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -169,6 +158,16 @@ class PersonIndexPage(BasePage):
     @property
     def intro_text(self):
         return self.intro
+
+    def route(self, request, path_components):
+        """A person in one query, with their photo; Wagtail's own routing takes two."""
+        if len(path_components) != 1:
+            return super().route(request, path_components)
+        people = self.person_model.objects.child_of(self).select_related("photo")
+        person = people.filter(slug=path_components[0]).first()
+        if person is None:  # not a person (a page moved here by hand, or nothing): Wagtail's own routing
+            return super().route(request, path_components)
+        return person.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -6,30 +6,27 @@ point) and stored the way an article from the admin is: an ArticlePage under the
 point sections, a product card, an author, the demo reviewer's approval, one revision, live. Every fifth
 article uses BL-40, so that point's page is measured with about 2,000 articles behind it.
 
-Everything is inserted in bulk, a batch at a time: pages with their tree paths worked out here (the index's
-next free positions, exactly what ``add_child`` would give), then revisions, topics, reference-index rows
-and search-index entries for the same batch. No page is saved one by one, so no signal fires: the caller
-drops the page cache once at the end. Numbering is stable (item *i* is always written the same way), so a
-second run only adds what is missing."""
+Products and reviews are inserted in bulk, a batch at a time. Articles go in the way any page does, through
+Wagtail's public API (``add_child`` and ``save_revision``), so Wagtail itself keeps the page tree, the
+revisions, the reference index and the search index; nothing is published one by one, so no page is purged
+on the way and the caller purges everything once at the end. Numbering is stable (item *i* is always
+written the same way), so a second run only adds what is missing."""
 
 import random
 import sys
 import time
 from datetime import timedelta
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 
 from articles.meridians import display_code
 from articles.models import AcupointPage, ArticleIndexPage, ArticlePage, Complaint
 from articles.review import content_fingerprint
 from authors.models import AuthorIndexPage, AuthorPage, ReviewerPage
-from pagecache.keys import drop_everything
+from caching.purge import purge_everything
 from products.models import Offer, Product, ProductCategory, ProductFeature, ProductReview
 
 from . import content
@@ -184,7 +181,7 @@ def build(articles=10_000, products=500, reviews=20_000, heavy_every=HEAVY_EVERY
     """Grow the demo site in the current database to these numbers of generated articles, products and
     reviews, then drop every cached page (no signal fired while the rows went in)."""
     ScaleBuilder(stream=stream, log=log, heavy_every=heavy_every).build(articles, products, reviews)
-    drop_everything()
+    purge_everything()
     if connection.vendor == "postgresql":
         # Fresh planner statistics: without them PostgreSQL plans the listings for the empty demo tables
         # (the article index took 270 ms at 10,000 articles before an ANALYZE, 81 ms after).
@@ -199,8 +196,6 @@ class ScaleBuilder:
         self.heavy_every = heavy_every
         self.stream = stream or sys.stderr
         self.log = log or (lambda message: None)
-        self.page_type = ContentType.objects.get_for_model(Page)
-        self.article_type = ContentType.objects.get_for_model(ArticlePage)
 
     def build(self, articles=10_000, products=500, reviews=20_000):
         started = time.monotonic()
@@ -330,8 +325,6 @@ class ScaleBuilder:
         complaints = [c for c in Complaint.objects.order_by("pk") if c.pk in by_complaint]
         product_ids = list(Product.objects.order_by("pk").values_list("pk", flat=True))
         newest = reference.first_published_at or timezone.now()
-        last_child = index.get_last_child()
-        position = Page._str2int(last_child.path[-Page.steplen :]) if last_child else 0
         progress = Progress("Articles", target - existing, self.stream)
         for numbers in _batches(existing, target):
             batch = []
@@ -343,16 +336,12 @@ class ScaleBuilder:
                 chosen = rng.sample(pool, min(2 + i % 4, len(pool)))
                 if i % self.heavy_every == 0:
                     chosen = [heavy, *chosen[:-1]] if len(chosen) > 1 else [heavy]
-                batch.append(
-                    self.article(
-                        i, index, position + 1 + i - existing, chosen, complaint, product_ids, newest, reviewer
-                    )
-                )
+                batch.append(self.article(i, chosen, complaint, product_ids, newest, reviewer))
             self.insert_articles(index, batch)
             progress.advance(len(batch))
         progress.close()
 
-    def article(self, i, index, position, points, complaint, product_ids, newest, reviewer):
+    def article(self, i, points, complaint, product_ids, newest, reviewer):
         title, intro, data = article_text(i, points, complaint)
         slug = f"{slugify(title)[:200]}-{i + 1}"
         published = newest - timedelta(minutes=MINUTES_BETWEEN_ARTICLES * (i + 1))
@@ -360,12 +349,6 @@ class ScaleBuilder:
             title=title,
             draft_title=title,
             slug=slug,
-            content_type=self.article_type,
-            locale_id=index.locale_id,
-            path=Page._get_path(index.path, index.depth + 1, position),
-            depth=index.depth + 1,
-            numchild=0,
-            url_path=f"{index.url_path}{slug}/",
             live=True,
             has_unpublished_changes=False,
             first_published_at=published,
@@ -383,55 +366,15 @@ class ScaleBuilder:
             article.title, article.intro, ArticlePage._meta.get_field("body").get_prep_value(article.body)
         )
         article.topics = [complaint] if complaint else []
-        article.updates = []  # held in memory: the revision and the reference index read no empty list
         return article
 
     def insert_articles(self, index, batch):
-        page_fields = [f.attname for f in Page._meta.concrete_fields if f.attname != "id"]
-        pages = [Page(**{name: getattr(article, name) for name in page_fields}) for article in batch]
-        Page.objects.bulk_create(pages)
-        for article, page in zip(batch, pages, strict=True):
-            article.id = article.page_ptr_id = page.id
-        # Django's bulk_create refuses multi-table models; the article's own table is one insert per batch.
-        ArticlePage.objects._insert(batch, fields=ArticlePage._meta.local_concrete_fields, using=connection.alias)
-        topics = ArticlePage.topics.through
-        topics.objects.bulk_create(
-            [topics(articlepage_id=a.pk, complaint_id=c.pk) for a in batch for c in a.topics.all()]
-        )
-        revisions = [
-            Revision(
-                content_type=self.article_type,
-                base_content_type=self.page_type,
-                object_id=str(article.pk),
-                created_at=article.first_published_at,
-                object_str=article.title,
-                content=article.serializable_data(),
+        """Each article as a live page with one revision, its live one, through Wagtail's own API."""
+        for article in batch:
+            index.add_child(instance=article)
+            revision = article.save_revision(log_action=False, clean=False)
+            ArticlePage.objects.filter(pk=article.pk).update(
+                live_revision=revision,
+                has_unpublished_changes=False,
+                latest_revision_created_at=article.first_published_at,
             )
-            for article in batch
-        ]
-        Revision.objects.bulk_create(revisions)
-        for page, article, revision in zip(pages, batch, revisions, strict=True):
-            page.latest_revision_id = page.live_revision_id = revision.pk
-            article.latest_revision_id = article.live_revision_id = revision.pk
-        Page.objects.bulk_update(pages, ["latest_revision", "live_revision"])
-        ReferenceIndex.objects.bulk_create(
-            [
-                ReferenceIndex(
-                    content_type=self.article_type,
-                    base_content_type=self.page_type,
-                    object_id=str(article.pk),
-                    to_content_type_id=to_type,
-                    to_object_id=to_id,
-                    model_path=model_path,
-                    content_path=content_path,
-                    content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-                )
-                for article in batch
-                for to_type, to_id, model_path, content_path in set(
-                    ReferenceIndex._extract_references_from_object(article)
-                )
-            ]
-        )
-        for backend in get_search_backends():
-            backend.add_bulk(ArticlePage, batch)
-        Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + len(batch))

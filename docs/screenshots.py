@@ -30,7 +30,7 @@ from wagtail.models import Site
 from articles.models import ArticleIndexPage, ArticlePage, AcupointPage
 from authors.models import AuthorPage
 from products.models import Offer, OutboundClick, Product, ProductReview
-from tcmtips.models import SiteSettings
+from base.models import SiteSettings
 
 editor = User.objects.create_superuser(
     "docs.editor", "docs@example.com", PASSWORD, first_name="Dana", last_name="Editor"
@@ -183,7 +183,7 @@ def shoot(base, password, ids):
         save(page, "reviews-moderation")
         page.goto(f"{base}/admin/reports/clicks/")
         save(page, "click-report", full_page=True)
-        page.goto(f"{base}/admin/settings/tcmtips/sitesettings/{ids['site']}/")
+        page.goto(f"{base}/admin/settings/base/sitesettings/{ids['site']}/")
         save(page, "menu-links")
         browser.close()
 

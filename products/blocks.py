@@ -2,7 +2,7 @@ from django.apps import apps
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from tcmtips.blocks import ExplainedStructBlock
+from base.blocks import ExplainedStructBlock
 
 
 def preview_product_card():
@@ -31,3 +31,10 @@ class ProductCardBlock(ExplainedStructBlock):
 
     def get_preview_value(self):
         return self.normalize(preview_product_card())
+
+    def bulk_to_python(self, values):
+        """Every card in an article at once: what each card shows (features, working offers, pictures) comes in
+        the same few queries however many cards the article has."""
+        cards = super().bulk_to_python(values)
+        apps.get_model("products", "Product").prefetch_for_cards([card["product"] for card in cards])
+        return cards

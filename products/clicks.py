@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from tcmtips.client import client_ip
+from security.client import client_ip
 
 BOT_PATTERN = re.compile(
     r"bot|crawl|spider|slurp|preview|fetch|monitor|curl|wget|python-requests|httpx|headless|facebookexternalhit|"

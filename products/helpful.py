@@ -19,8 +19,8 @@ from django.core.cache import cache
 from django.db.models import F
 from django.utils import timezone
 
-from tcmtips import ratelimit
-from tcmtips.client import client_ip
+from security import ratelimit
+from security.client import client_ip
 
 from .models import Product, ProductReview
 

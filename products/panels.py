@@ -1,38 +1,10 @@
 """What an editor sees at the top of a product's admin page: how it is doing, before they edit it."""
 
-import datetime
-
-from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
 from wagtail.admin.panels import Panel
 
 CLICK_DAYS = 30
 FEATURING_SHOWN = 20
-
-
-def product_facts(product):
-    from .models import OutboundClick, ProductReview
-    from .shop import pages_featuring
-
-    since = timezone.now() - datetime.timedelta(days=CLICK_DAYS)
-    clicks = OutboundClick.objects.filter(offer__product=product, clicked_at__gte=since).aggregate(
-        people=Count("id", filter=Q(is_bot=False)), bots=Count("id", filter=Q(is_bot=True))
-    )
-    # Aliases must differ from the field names the filters read.
-    counts = ProductReview.objects.filter(product=product).aggregate(
-        n_approved=Count("id", filter=Q(approved=True)),
-        n_pending=Count("id", filter=Q(approved=False, rejected=False)),
-        n_rejected=Count("id", filter=Q(rejected=True, approved=False)),
-    )
-    reviews = {name[2:]: value for name, value in counts.items()}
-    return {
-        "click_days": CLICK_DAYS,
-        "clicks": clicks,
-        "reviews": reviews,
-        "featuring": pages_featuring(product, limit=FEATURING_SHOWN),
-        "featuring_limit": FEATURING_SHOWN,
-    }
 
 
 class ProductFactsPanel(Panel):
@@ -47,9 +19,7 @@ class ProductFactsPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            context.update(product_facts(self.instance))
-            context["product"] = self.instance
-            from .models import ProductReview
-
-            context["reviews_url"] = reverse(ProductReview.snippet_viewset.get_url_name("list"))
+            context.update(self.instance.admin_facts(CLICK_DAYS, FEATURING_SHOWN))
+            context.update(click_days=CLICK_DAYS, featuring_limit=FEATURING_SHOWN, product=self.instance)
+            context["reviews_url"] = reverse("wagtailsnippets_products_productreview:list")
             return context

@@ -4,8 +4,8 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import DisallowedHost
 
-from tcmtips import ratelimit
-from tcmtips.client import client_ip
+from security import ratelimit
+from security.client import client_ip
 
 REVIEWS_PER_CLIENT_PER_HOUR = 5
 

@@ -1,27 +1,26 @@
 """schema.org Product markup built from the site's own data: approved reader reviews and features.
-No offers or merchant markup: the prices live on the retailers' sites."""
+No offers or merchant markup: the prices live on the retailers' sites. Every address starts with the site's
+own root URL (``root``), never the request's Host header."""
 
-import json
-
-from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
-from tcmtips.images import rendition_url
+from base.images import rendition_url
+from seo import jsonld
 
 
-def product_json_ld(request, product, summary, reviews):
+def product_json_ld(root, product, summary, reviews):
     data = {
-        "@context": "https://schema.org",
+        "@context": jsonld.CONTEXT,
         "@type": "Product",
         "name": product.name,
-        "url": request.build_absolute_uri(product.get_absolute_url()),
+        "url": root + product.get_absolute_url(),
     }
     if product.tagline:
         data["description"] = product.tagline
     image = rendition_url(product.image, "fill-360x360|format-jpeg")
     if image:
-        data["image"] = request.build_absolute_uri(image)
-    features = list(product.features.all())
+        data["image"] = root + image if image.startswith("/") else image
+    features = product.card_features
     if features:
         data["positiveNotes"] = {
             "@type": "ItemList",
@@ -47,29 +46,20 @@ def product_json_ld(request, product, summary, reviews):
             }
             for r in reviews
         ]
-    # Escape <, > and & as json_script does, so review text can never close the script element.
-    text = json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+    # jsonld.dumps escapes <, > and & as json_script does, so review text can never close the script element.
+    return mark_safe(f'<script type="application/ld+json">{jsonld.dumps(data)}</script>')
 
 
-def breadcrumbs_json_ld(request, product, index):
+def breadcrumbs_json_ld(root, product, index):
     """Home › Shop › product, or Home › product when no shop page exists. Returns the trail for the
-    visible breadcrumb (``items``: name and URL) and its BreadcrumbList data block (``script``). The shop's
-    URL comes from Wagtail's cached site root paths, so the trail costs no query of its own."""
-    from wagtail.models import Site
-
-    from tcmtips import seo
-
+    visible breadcrumb (``items``: name and URL) and its BreadcrumbList data block (``script``)."""
+    trail = [("Home", root + "/")]
     if index is not None:
-        _site_id, home, _path = index.get_url_parts(request)
-        trail = [("Home", home + "/"), (index.title, index.get_full_url(request))]
-    else:
-        site = Site.find_for_request(request)
-        trail = [("Home", (site.root_url if site else request.build_absolute_uri("/").rstrip("/")) + "/")]
-    url = request.build_absolute_uri(product.get_absolute_url())
+        trail.append((index.title, index.get_full_url()))
+    url = root + product.get_absolute_url()
     trail.append((product.name, url))
     data = {
-        "@context": "https://schema.org",
+        "@context": jsonld.CONTEXT,
         "@type": "BreadcrumbList",
         "@id": url + "#breadcrumb",
         "itemListElement": [
@@ -78,5 +68,5 @@ def breadcrumbs_json_ld(request, product, index):
     }
     return {
         "items": [{"name": name, "url": link} for name, link in trail],
-        "script": mark_safe(f'<script type="application/ld+json">{seo.dumps(data)}</script>'),
+        "script": mark_safe(f'<script type="application/ld+json">{jsonld.dumps(data)}</script>'),
     }

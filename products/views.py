@@ -1,66 +1,51 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Site
 
-from tcmtips import fragments
-from tcmtips.fragments import fragment_key
-from tcmtips.images import rendition_url
-from tcmtips.listings import kept_many
-from tcmtips.models import SiteSettings, chrome_fragment_keys
-from tcmtips.prepared import Prepared, PreparedObjects
+from base.images import rendition_url
+from caching.kept import kept
+from caching.pagecache import keep_out_of_caches
 
 from . import helpful
 from .clicks import client_hash, internal_source_path, is_prefetch, looks_like_bot
 from .forms import ReviewForm
-from .models import Offer, OutboundClick, Product, ProductReview
+from .models import Offer, OutboundClick, Product, ProductIndexPage, ProductReview
 from .reviews import count_submission, same_origin
-from .shop import REVIEW_SORTS, chosen_sort, pages_featuring, shop_index, sort_links
+from .shop import REVIEW_SORTS, chosen_sort, sort_links
 from .structured_data import breadcrumbs_json_ld, product_json_ld
 
 REVIEWS_PER_PAGE = 10
+FEATURING_LIMIT = 6
 
 
 def _product_page(request, product, form=None, status=200):
-    """The product page. Its query count does not grow with the number of reviews, offers or articles:
-    one aggregate for the rating and its bars, one count and one slice for the page of reviews."""
-    index, summary = product.shop, product.rating_summary
+    """The product page. Its fragments are kept under the product's ``cache_key`` (which any change to it,
+    its offers, its approved reviews or the articles featuring it moves); what only they show is read when
+    one of them must be rendered again, and its query count does not grow with the number of reviews,
+    offers or articles: one aggregate for the rating and its bars, one slice for the page of reviews."""
     sort, thanks = chosen_sort(request, REVIEW_SORTS), request.GET.get("review") == "thanks"
-    paginator = Paginator(product.reviews.approved().order_by(*REVIEW_SORTS[sort][1]), REVIEWS_PER_PAGE)
-    paginator.count = summary["count"]  # already counted by the rating summary
-    reviews = paginator.get_page(request.GET.get("page"))  # read only when shown
-    # In one round trip: the header and footer; the product's own block (picture, offers, features, rating
-    # line); the head's tags and structured data, which hold absolute addresses (so the host and scheme are
-    # in their keys) and quote the page of reviews shown; and the review form, the same for every reader
-    # until someone sends it. What only they show is read when one of them must be rendered again.
-    site_settings = SiteSettings.for_request(request)
-    origin = (request.get_host(), request.scheme)
-    top_key = fragment_key("product-top", product, index, site_settings)
-    data_key = fragment_key("product-data", product, index, site_settings, *origin, sort, reviews.number)
-    meta_key = fragment_key("product-meta", product, site_settings, *origin)
-    form_key = None if form is not None else fragment_key("review-form", product.slug, thanks)
-    # The page of reviews, under the time of the last helpful vote too; not kept for the page a no-script
-    # vote comes back to, which thanks the reader beside that one review.
-    votes = str(product.votes_at or "")
-    voted = request.GET.get("voted", "")
-    reviews_key = None if voted else fragment_key("product-reviews", product, votes, sort, reviews.number)
-    keys = [*chrome_fragment_keys(request), top_key, data_key, meta_key, form_key, reviews_key]
-    cold = fragments.prefetch(request, keys)
-    if top_key in cold or data_key in cold:
-        prefetch_related_objects(
-            [product],
-            "features",
-            "categories",
-            Prefetch("offers", queryset=Offer.objects.available(), to_attr="active_offers"),
-        )
-        if product.image:  # one query for every rendition the page uses (picture tag, share card, JSON-LD)
-            prefetch_related_objects([product.image], "renditions")
-    crumbs = breadcrumbs_json_ld(request, product, index)
+    root = site_root(request)
+    shop = SimpleLazyObject(ProductIndexPage.live_shop)
+    # Averaging every review is kept under the product's cache_key: an approved review moves it.
+    summary = SimpleLazyObject(lambda: kept(f"rating:{product.cache_key}", lambda: product.rating_summary))
+
+    def page_of_reviews():
+        paginator = Paginator(product.reviews.approved().order_by(*REVIEW_SORTS[sort][1]), REVIEWS_PER_PAGE)
+        paginator.count = summary["count"]  # already counted by the rating summary
+        asked = request.GET.get("page")
+        page = paginator.get_page(asked)
+        if asked is not None and asked != str(page.number):
+            keep_out_of_caches(request)  # a made-up page number must not make entries of its own
+        return page
+
+    reviews = SimpleLazyObject(page_of_reviews)
+    crumbs = SimpleLazyObject(lambda: breadcrumbs_json_ld(root, product, shop or None))
     context = {
         "product": product,
         "summary": summary,
@@ -68,101 +53,42 @@ def _product_page(request, product, form=None, status=200):
         "review_sort": sort,
         "review_sorts": sort_links(REVIEW_SORTS, sort),
         "default_review_sort": next(iter(REVIEW_SORTS)),
-        "voted": voted,
-        "votes": votes,
-        "shop": index,
+        # The page a no-script vote comes back to thanks the reader beside that one review: not kept.
+        "voted": request.GET.get("voted", ""),
+        "shop": shop,
         "category_links": SimpleLazyObject(
-            lambda: [{"name": c.name, "url": index.category_url(c)} for c in product.categories.all()] if index else []
+            lambda: [{"name": c.name, "url": shop.category_url(c)} for c in product.categories.all()] if shop else []
         ),
         "breadcrumbs": crumbs,
-        "featured_in": product.featured_in,
+        "featured_in": SimpleLazyObject(lambda: product.featured_in(limit=FEATURING_LIMIT)),
         "form": form or ReviewForm(),
         "thanks": thanks,
-        "origin": origin,
-        "canonical_url": request.build_absolute_uri(product.get_absolute_url()),
-        # Called by the template only when their fragments must be rendered (meta_key, data_key).
-        "share_image_url": lambda: _absolute(request, rendition_url(product.image, "fill-1200x630|format-jpeg")),
-        "structured_data": lambda: product_json_ld(request, product, summary, reviews) + crumbs["script"],
+        "canonical_url": root + product.get_absolute_url(),
+        # Called by the template only when their fragments must be rendered again.
+        "share_image_url": lambda: _absolute(root, rendition_url(product.image, "fill-1200x630|format-jpeg")),
+        "structured_data": lambda: product_json_ld(root, product, summary, reviews) + crumbs["script"],
     }
     return render(request, "products/product_detail.html", context, status=status)
 
 
-# A product's id and versions by its slug, read on every product page: compiled once (tcmtips.prepared).
-_versions = Prepared(
-    lambda slugs: Product.objects.filter(slug__in=slugs).values_list("pk", "updated_at", "votes_at"), kind=str
-)
-
-
-def _reader(summary, field):
-    def build(values):
-        products = Product.objects.select_related("image")
-        return (Product.with_rating_summary(products) if summary else products).filter(**{f"{field}__in": values})
-
-    return PreparedObjects(build, kind=str if field == "slug" else int)
-
-
-# A product with its picture, by id or by slug, with or without its rating summary: compiled once each.
-_READERS = {(summary, field): _reader(summary, field) for summary in (False, True) for field in ("pk", "slug")}
-
-
-def _read_product(summary, **lookup):
-    ((field, value),) = lookup.items()
-    found = _READERS[(summary, field)]([value])
-    if not found:
-        raise Http404("No product has this address.")
-    return found[0]
+def site_root(request):
+    """The site's own root URL (``https://example.com``), for absolute addresses that are the same whatever
+    Host header the request came with."""
+    site = Site.find_for_request(request)
+    return site.root_url if site is not None else request.build_absolute_uri("/").rstrip("/")
 
 
 def _product_or_404(request, slug):
-    """The product with its picture, and what its page works out from many rows: its rating summary, the
-    shop it is listed in and the pages that feature it. The product and those are kept under the content
-    version (any publish, product, offer or approved review moves it) and fetched in one round trip, after
-    one small query for the product's versions: a kept product that isn't the current one is read again,
-    and the time of the last helpful vote (which moves no version) always comes from that query. A missing
-    summary is worked out in the product's own query, whose seven subqueries cost more than the rest.
-    With no cache to keep them in (or for an editor), the product is simply read."""
-    if fragments.usable(request):
-        rows = _versions([slug])
-        if not rows:
-            raise Http404("No product has this address.")
-        pk, updated_at, votes_at = rows[0]
-        lookup = {"pk": pk}
-    else:
-        lookup = {"slug": slug}
-    read = {}
-
-    def summarise():  # when the summary isn't kept: the product and its summary in one query
-        read["product"] = _read_product(True, **lookup)
-        return read["product"].rating_summary
-
-    def product():
-        if "product" not in read:
-            read["product"] = _read_product(False, **lookup)
-        return read["product"]
-
-    known = kept_many(
-        {
-            f"rating:{slug}": summarise,
-            "shop": shop_index,
-            f"featuring:{slug}": lambda: pages_featuring(product()),
-            f"product:{slug}": product,
-        }
-    )
-    found = known[f"product:{slug}"]
-    if "pk" in lookup:
-        if (found.pk, found.updated_at) != (pk, updated_at):  # saved since it was kept, in this very instant
-            found = product()
-        found.votes_at = votes_at
-    found.rating_summary, found.shop, found.featured_in = (
-        known[f"rating:{slug}"],
-        known["shop"],
-        known[f"featuring:{slug}"],
-    )
-    return found
+    product = Product.objects.select_related("image").filter(slug=slug).first()
+    if product is None:
+        raise Http404("No product has this address.")
+    return product
 
 
-def _absolute(request, url):
-    return request.build_absolute_uri(url) if url else ""
+def _absolute(root, url):
+    if not url:
+        return ""
+    return root + url if url.startswith("/") else url
 
 
 def product_detail(request, slug):

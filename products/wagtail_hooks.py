@@ -10,11 +10,11 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from tcmtips.events import content_changed
+from caching.purge import purge
 
 from .chooser import ProductChooserViewSet
 from .dashboard import BrokenOffersPanel, ClicksThisWeekPanel
-from .models import Offer, Product, ProductCategory, ProductReview
+from .models import Offer, Product, ProductCategory, ProductReview, touch
 from .reports import can_see_clicks, click_report
 
 
@@ -112,9 +112,11 @@ class ModerateReviewsBulkAction(SnippetBulkAction):
 
     @classmethod
     def execute_action(cls, objects, **kwargs):
-        # update() sends no post_save, so say what changed: approved reviews must show at once.
+        # update() sends no post_save: purge what the reviews' products show, so approved reviews show at once.
         count = ProductReview.objects.filter(pk__in=[r.pk for r in objects]).update(**cls.new_state)
-        content_changed.send(sender=ProductReview, instances=list(objects))
+        for product in {review.product for review in objects}:
+            touch(product.pk)
+            purge(product)
         return count, 0
 
     def get_context_data(self, **kwargs):

@@ -1,9 +1,9 @@
-"""Everything search compares a query with, read from the database once per content version.
+"""Everything search compares a query with, read from the database once per ``CONTENT`` token.
 
 The names of the 361 points, the complaints with their synonyms, and the titles of articles, products and
 people fit in a few hundred kilobytes. They are built in a handful of queries, kept in the cache under the
-content version (moved by any change readers can see, see pagecache.keys), and
-kept in this process too while that version stands. So a keystroke in the suggestion box or a search
+``CONTENT`` token (moved by any change readers can see, see caching.tokens), and
+kept in this process too while that token stands. So a keystroke in the suggestion box or a search
 costs no query for names at all."""
 
 import re
@@ -11,8 +11,12 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from wagtail.models import Site
 
-from pagecache.keys import content_version
+from articles.models import LISTING_FIELDS, AcupointPage, ArticlePage, Complaint
+from authors.models import AuthorPage, ReviewerPage
+from caching import tokens
+from products.models import Product
 
 from . import text
 
@@ -107,8 +111,8 @@ _memo = {"token": None, "catalogue": None}
 
 
 def get_catalogue():
-    """The catalogue for the current content version: from this process, else the cache, else built."""
-    key = f"search:catalogue:{content_version()}"
+    """The catalogue for the current ``CONTENT`` token: from this process, else the cache, else built."""
+    key = f"search:catalogue:{tokens.token(tokens.CONTENT)}"
     token = cache.get(f"{key}:token")
     if token is not None and token == _memo["token"]:
         return _memo["catalogue"]
@@ -145,13 +149,22 @@ def _article_version(row, roots):
     return f"{pk}:{revision}:{published.timestamp() if published else ''}:{url_path}:{roots}"
 
 
-def article_entries(live_articles, previous=None):
+class Links:
+    """Pages' addresses for the catalogue, with the site's root paths looked up once for all of them: the
+    object Wagtail's URL methods remember them on, as ``wagtail.contrib.frontend_cache`` passes one."""
+
+    def __init__(self):
+        self.site = Site.objects.filter(is_default_site=True).first()
+
+    def url(self, page):
+        return page.get_url(request=self, current_site=self.site)
+
+
+def article_entries(live_articles, links, previous=None):
     """Every live article's entry, in the listing's order. Each entry records the article's version (live
     revision, publication time, address); those unchanged since ``previous`` (this process's last
     catalogue) are taken from it, so after a publish only the changed articles' bodies are read again:
     10,000 articles' bodies take seconds to read and sift, their versions a few milliseconds."""
-    from wagtail.models import Site
-
     roots = repr(Site.get_site_root_paths())
     rows = list(live_articles.values_list("pk", "live_revision_id", "last_published_at", "url_path"))
     versions = {row[0]: _article_version(row, roots) for row in rows}
@@ -164,15 +177,13 @@ def article_entries(live_articles, previous=None):
             headings = list(_heading_texts(a.body.raw_data))
             words, heading_words = _word_set(a.title), _word_set(*headings)
             entries[a.pk] = TitleEntry(
-                "article", a.pk, a.title, a.url, words, heading_words, intro=a.intro_text, version=versions[a.pk]
+                "article", a.pk, a.title, links.url(a), words, heading_words, intro=a.intro_text, version=versions[a.pk]
             )
     return [entries[row[0]] for row in rows if row[0] in entries]
 
 
 def build_catalogue(previous=None):
-    from articles.models import LISTING_FIELDS, AcupointPage, ArticlePage, Complaint
-    from authors.models import AuthorPage, ReviewerPage
-    from products.models import Product
+    links = Links()
 
     def public(model):  # our pages' public() checks view restrictions inside each listing's query
         return model.objects.live().public()
@@ -183,7 +194,7 @@ def build_catalogue(previous=None):
         points.append(
             PointEntry(
                 id=p.pk,
-                url=p.url,
+                url=links.url(p),
                 code=p.code,
                 display_code=p.display_code,
                 pinyin=p.pinyin,
@@ -216,7 +227,7 @@ def build_catalogue(previous=None):
         complaints[complaint_id].point_ids.append(point_id)
 
     live_articles = public(ArticlePage).order_by("-first_published_at")
-    articles = article_entries(live_articles, previous)
+    articles = article_entries(live_articles, links, previous)
     for complaint_id, article_id in ArticlePage.topics.through.objects.filter(
         articlepage__in=live_articles
     ).values_list("complaint_id", "articlepage_id"):
@@ -230,7 +241,9 @@ def build_catalogue(previous=None):
     for model, role in ((AuthorPage, "Author"), (ReviewerPage, "Medical reviewer")):
         for person in public(model).only("id", "path", "depth", "url_path", "title", "honorific", "role"):
             people.append(
-                TitleEntry("person", person.pk, person.display_name, person.url, _word_set(person.title), role=role)
+                TitleEntry(
+                    "person", person.pk, person.display_name, links.url(person), _word_set(person.title), role=role
+                )
             )
 
     by_name, by_hanzi, by_code, fuzzy = {}, {}, {}, {}

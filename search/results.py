@@ -8,8 +8,10 @@ from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Q
 from wagtail.query import PageQuerySet
 
-from pagecache.keys import content_version
-from tcmtips.images import prefetch_renditions
+from articles.models import ArticlePage
+from base.images import prefetch_renditions
+from caching import tokens
+from products.models import Product
 
 from . import text
 from .query import understand
@@ -24,17 +26,15 @@ def ranked_articles(catalogue, understanding, query):
     """Articles for the query, from Wagtail's full-text index (PostgreSQL full-text search or SQLite FTS5),
     then ranked: the matching complaint's articles and those with every word in the title first, then
     those with it in a heading, then the rest in the index's order of relevance."""
-    from articles.models import ArticlePage
-
     subject = understanding.core or text.words(query)
     # Full-text backends choke on stray punctuation (SQLite FTS5 raises on `"` or `<`): words only.
     terms = " ".join(re.findall(r"\w+", " ".join(subject)))
     found = []
     if terms:
         # Ranking every match is the costly part at scale (250 ms for "back pain" among 10,000 articles),
-        # so the ranked ids are kept under the content version: the next result page, or the same words
+        # so the ranked ids are kept under the ``CONTENT`` token: the next result page, or the same words
         # after an unrelated page-cache drop, reuse them; any publish moves the version.
-        key = f"search:articles:{content_version()}:{hashlib.sha256(terms.lower().encode()).hexdigest()}"
+        key = f"search:articles:{tokens.token(tokens.CONTENT)}:{hashlib.sha256(terms.lower().encode()).hexdigest()}"
         found = cache.get(key)
         if found is None:
             # Wagtail's own public(): the search backend understands plain filters, not the site's subquery.
@@ -60,8 +60,6 @@ def ranked_articles(catalogue, understanding, query):
 
 def product_cards(entries):
     """The matching products with their image and average rating, in two queries however many."""
-    from products.models import Product
-
     if not entries:
         return []
     approved = Q(reviews__approved=True)

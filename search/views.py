@@ -12,9 +12,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 
 from articles.meridians import normalise_code
-from pagecache.keys import content_version, everything_version
-from tcmtips import fragments
-from tcmtips.models import chrome_fragment_keys
+from caching import tokens
+from caching.kept import kept
+from caching.pagecache import keep_out_of_caches
 
 from . import misses, text
 from .catalogue import get_catalogue
@@ -22,17 +22,20 @@ from .results import results_context
 from .suggest import suggestions as suggestions_for
 
 SUGGEST_SECONDS = 300
+RESULTS_SECONDS = 3600
 
 
 def search(request):
     query, too_long = text.clean_query(request.GET.get("q", ""))
     context = {"query": query, "too_long": too_long, "found_nothing": False}
-    fragments.prefetch(request, chrome_fragment_keys(request))  # the header and footer, in one round trip
     if query:
-        found = results(request, query, request.GET.get("exact") == "1", request.GET.get("page"))
+        asked = request.GET.get("page")
+        found = results(query, request.GET.get("exact") == "1", asked, request)
         if found["redirect"]:
             return redirect(found["redirect"])
         context.update(found_nothing=found["found_nothing"], results=mark_safe(found["html"]))
+        if asked is not None and asked != str(found["page"]):
+            keep_out_of_caches(request)  # a made-up page number must not make entries of its own
         if found["found_nothing"]:
             misses.record(query)
     response = render(request, "search/search.html", context)
@@ -43,40 +46,39 @@ def search(request):
     return response
 
 
-def results(request, query, exact, page):
-    """{"redirect", "found_nothing", "html"}: where a query that names one point goes, or the rendered
-    results for this query and page. Kept as a fragment under the content version (the catalogue, the
-    rankings and the products' ratings are worked out from it) and the version of everything (the
+def results(query, exact, page, request):
+    """{"redirect", "found_nothing", "html", "page"}: where a query that names one point goes, or the
+    rendered results for this query and page. Kept under the ``CONTENT`` token (the catalogue, the rankings
+    and the products' ratings are worked out from what it covers) and the ``EVERYTHING`` token (the
     products' pictures): a results page made again costs one cache read, however many articles match."""
-    key = None
-    if fragments.usable(request):
-        key = fragments.fragment_key("search-results", content_version(), everything_version(), query, exact, page)
-        kept = fragments.get(request, key)
-        if kept is not None:
-            return kept
-    found = results_context(get_catalogue(), query, page, allow_corrections=not exact)
-    kept = {"redirect": found["redirect"], "found_nothing": found.get("found_nothing", False), "html": ""}
-    if not found["redirect"]:
-        kept["html"] = render_to_string("search/results.html", {**found, "query": query, "exact": exact}, request)
-    if key:
-        fragments.store(request, key, kept)
-    return kept
+    everything, content = tokens.read([tokens.EVERYTHING, tokens.CONTENT]).values()
+    digest = hashlib.sha256(f"{query}|{exact}|{page}".encode()).hexdigest()
+
+    def make():
+        found = results_context(get_catalogue(), query, page, allow_corrections=not exact)
+        made = {"redirect": found["redirect"], "found_nothing": found.get("found_nothing", False), "html": ""}
+        made["page"] = found["articles"].number if "articles" in found else 1
+        if not found["redirect"]:
+            made["html"] = render_to_string("search/results.html", {**found, "query": query, "exact": exact}, request)
+        return made
+
+    return kept(f"search:results:{everything}:{content}:{digest}", make, RESULTS_SECONDS)
 
 
 def suggest(request):
-    """At most 8 suggestions as JSON, {"query", "suggestions": [{"kind", "label", "url"}]}, cached per query
-    and content version. Read-only. Bad input (empty, too long, NUL, only punctuation) gets an empty list."""
+    """At most 8 suggestions as JSON, {"query", "suggestions": [{"kind", "label", "url"}]}, kept per query
+    and ``CONTENT`` token. Read-only. Bad input (empty, too long, NUL, only punctuation) gets an empty list."""
     query, too_long = text.clean_query(request.GET.get("q", ""))
     found = []
     if query and not too_long:
-        key = f"search:suggest:{content_version()}:{hashlib.sha256(query.lower().encode()).hexdigest()}"
+        key = f"search:suggest:{tokens.token(tokens.CONTENT)}:{hashlib.sha256(query.lower().encode()).hexdigest()}"
         found = cache.get(key)
         if found is None:
             found = suggestions_for(get_catalogue(), query)
             cache.set(key, found, SUGGEST_SECONDS)
     response = JsonResponse({"query": query, "suggestions": found})
     response["X-Robots-Tag"] = "noindex"
-    # A shared cache (Varnish) is not purged for these URLs on publish: keep them a minute only.
+    # A shared cache (Varnish) keeps these a minute only: every change purges search, but not each query.
     patch_cache_control(response, public=True, max_age=SUGGEST_SECONDS // 5, s_maxage=SUGGEST_SECONDS // 5)
     return response
 

@@ -65,7 +65,7 @@ def redis_down(settings):
 
     settings.CACHES = {
         name: {
-            "BACKEND": "tcmtips.cache.FailOpenRedisCache",
+            "BACKEND": "caching.backends.FailOpenRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }

@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from tcmtips.client import TrustedProxyMiddleware, client_ip
+from security.client import TrustedProxyMiddleware, client_ip
 
 
 @pytest.fixture

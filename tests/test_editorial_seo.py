@@ -119,7 +119,7 @@ def test_sitemap_lists_every_live_page_with_lastmod(client, demo, sitemap_entrie
 
 def test_robots_points_to_the_sitemap(client, demo):
     body = client.get("/robots.txt").content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in body and "Disallow: /admin/" in body
+    assert "Sitemap: http://localhost/sitemap.xml" in body and "Disallow: /admin/" in body
 
 
 def test_feed_lists_the_latest_articles(client, article):

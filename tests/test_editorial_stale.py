@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from articles.models import ArticlePage
 from articles.review import months_before
-from tcmtips.models import SiteSettings
+from base.models import SiteSettings
 
 
 @pytest.mark.parametrize(

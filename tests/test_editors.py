@@ -15,9 +15,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from articles.models import AcupointPage, ArticleIndexPage, ArticlePage, PointIndexPage
 from authors.models import AuthorIndexPage, AuthorPage, ReviewerIndexPage, ReviewerPage
+from base.models import SiteSettings
 from home.models import HomePage
 from products.models import Offer, OutboundClick, Product
-from tcmtips.models import SiteSettings
 
 NECK_POINTS = [
     ("GB20", "The Wind Pool at the Base of the Skull", ("1", "2")),
@@ -310,7 +310,7 @@ def test_an_unpublished_page_drops_out_of_the_menu(client, demo):
 def test_editors_edit_the_links_in_the_site_settings(client, demo, admin_user):
     client.force_login(admin_user)
     site = Site.objects.get(is_default_site=True)
-    html = client.get(f"/admin/settings/tcmtips/sitesettings/{site.pk}/").content.decode()
+    html = client.get(f"/admin/settings/base/sitesettings/{site.pk}/").content.decode()
     assert "Header and footer links" in html
 
 

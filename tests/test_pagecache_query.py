@@ -3,14 +3,14 @@ link with tracking tags gets the cached page, and a made-up parameter name doesn
 
 from urllib.parse import urlencode
 
+import pytest
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pagecache.keys import ReadTrackingQueryDict
-from pagecache.middleware import PageCacheMiddleware
+from caching.pagecache import PageCacheMiddleware, ReadTrackingQueryDict
 
 ARTICLE = "/articles/lower-back-pain-acupressure-points/"
 
@@ -65,6 +65,7 @@ QUERIES = st.lists(
 )
 
 
+@pytest.mark.django_db
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(requests=QUERIES)
 def test_a_cached_page_always_matches_what_the_view_would_render(requests, settings):

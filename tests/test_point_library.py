@@ -246,13 +246,12 @@ def test_a_point_page_costs_a_small_constant_number_of_queries(client, demo, set
     from tests.test_speed_queries import use_caches
 
     settings.PAGE_CACHE_SECONDS = 0
-    # Its links (the articles that use it, its neighbours) are kept under the content version: read once.
+    # Its links (the articles that use it, its neighbours) are kept with the page: read once.
     assert queries_for(client, "/points/bl-40/", {}) == queries_for(client, "/points/lu-1/", {}) <= 14
-    # With no cache they are read every time; a point no article uses has no articles to read: one query
-    # fewer than BL-40, which the demo uses.
+    # With no cache they are read every time, as many for a point many articles use as for one none uses.
     use_caches(settings, "django.core.cache.backends.dummy.DummyCache")
     try:
-        assert queries_for(client, "/points/bl-40/", {}) == queries_for(client, "/points/lu-1/", {}) + 1 <= 14
+        assert queries_for(client, "/points/bl-40/", {}) == queries_for(client, "/points/lu-1/", {}) <= 20
     finally:
         use_caches(settings, "django.core.cache.backends.locmem.LocMemCache")
 

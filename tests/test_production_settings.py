@@ -50,11 +50,11 @@ def test_production_accepts_redis():
 @pytest.mark.parametrize("error", [OperationalError("connection refused"), InterfaceError("connection closed")])
 def test_a_lost_database_connection_is_a_503_and_is_logged_with_its_traceback(client, demo, caplog, error):
     with mock.patch("articles.models.ArticlePage.get_context", side_effect=error):
-        with caplog.at_level(logging.ERROR, logger="tcmtips.middleware"):
+        with caplog.at_level(logging.ERROR, logger="security.headers"):
             response = client.get(ARTICLE)
     assert response.status_code == 503
     assert b"Traceback" not in response.content
-    [record] = [r for r in caplog.records if r.name == "tcmtips.middleware"]
+    [record] = [r for r in caplog.records if r.name == "security.headers"]
     assert "Database unavailable" in record.getMessage() and record.exc_info[1] is error
 
 

@@ -8,8 +8,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from articles.models import ArticleIndexPage, ArticlePage
 from authors.models import AuthorPage
+from base.models import SiteSettings
 from products.models import Product
-from tcmtips.models import SiteSettings
 
 # Shown on the card itself (Wagtail sends stream block errors to the editor as JSON).
 REFUSAL = "This product card cannot go live while the site&#x27;s affiliate disclosure is empty. Fill in"

@@ -1,7 +1,8 @@
-"""Finding the site and the page in one query (tcmtips.routing) gives the answers Wagtail's own
-routing gives: the same site for every host, the same page or 404 for every path, the same view
-restrictions, and a fresh answer after a site is edited, the home page gets a new slug, a page is
-published again or moved, or an image it shows is edited (the served page comes from the cache)."""
+"""Pages route through Wagtail, with the page types' own ``route()`` (an article, a point, a person in one
+query; the home page's children kept under its cache_key): the same page or 404 for every path, the same
+view restrictions, and a fresh answer after a site is edited, the home page gets a new slug, a page is
+published again or moved, or an image it shows is edited. The page cache names the site a host belongs to
+exactly as Wagtail does."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
-from tcmtips import routing
+from caching.pagecache import match_site
 
 ARTICLE = "/articles/lower-back-pain-acupressure-points/"
 HOSTS = ["example.com", "www.example.com", "localhost", "shop.example.com"]
@@ -49,18 +50,22 @@ def test_the_cached_sites_match_a_host_exactly_as_wagtail_does(table, hostname, 
     Site.objects.all().delete()
     for host, site_port, is_default in table:
         Site.objects.create(hostname=host, port=site_port, is_default_site=is_default, root_page=root)
-    found = routing.match_site(list(Site.objects.all()), hostname, port)
-    assert (found.pk if found else None) == wagtails_choice(hostname, port)
+    sites = list(Site.objects.order_by("pk").values_list("id", "hostname", "port", "is_default_site"))
+    found = match_site(sites, hostname, port)
+    hosts = [row[1] for row in sites]
+    if hosts.count(hostname) > 1 and not any(row[1] == hostname and (row[2] == port or row[3]) for row in sites):
+        assert found is None  # several sites on the host and none on this port: not cached, left to Wagtail
+    else:
+        assert found == wagtails_choice(hostname, port)
 
 
-def test_a_page_is_found_with_one_query_however_deep_it_is(client, no_page_cache):
+def test_an_article_is_found_by_its_index_in_one_query_with_what_its_page_shows(client, no_page_cache):
     client.get(ARTICLE)
     with CaptureQueriesContext(connection) as captured:
         assert client.get(ARTICLE).status_code == 200
-    page_reads = [q["sql"] for q in captured if '"wagtailcore_page"."url_path" IN' in q["sql"]]
-    assert len(page_reads) == 1
-    assert not [q["sql"] for q in captured if 'FROM "articles_articlepage"' in q["sql"]]  # the page: cached
-    assert not [q["sql"] for q in captured if 'FROM "wagtailcore_site"' in q["sql"]]  # the sites: from the cache
+    article_reads = [q["sql"] for q in captured if 'FROM "articles_articlepage"' in q["sql"]]
+    assert len(article_reads) == 1
+    assert '"authors_authorpage"' in article_reads[0] and '"wagtailimages_image"' in article_reads[0]
 
 
 def test_a_url_that_names_no_page_is_a_404_and_a_shop_category_still_resolves(client, no_page_cache):
@@ -108,7 +113,6 @@ def test_a_home_page_given_a_new_slug_is_still_served(client, no_page_cache):
     assert client.get("/").status_code == 200
 
 
-
 def test_a_page_published_again_is_served_in_its_new_version_at_once(client, no_page_cache, demo):
     assert client.get(ARTICLE).status_code == 200  # its served copy is now in the cache
     demo.title = "Five points for a stiff lower back"
@@ -136,10 +140,3 @@ def test_an_unpublished_page_is_not_served_from_its_cached_copy(client, no_page_
     assert client.get(ARTICLE).status_code == 200
     demo.unpublish()
     assert client.get(ARTICLE).status_code == 404
-
-
-@pytest.mark.django_db
-def test_the_page_table_is_indexed_by_url_path_so_routing_never_scans_it():
-    with connection.cursor() as cursor:
-        constraints = connection.introspection.get_constraints(cursor, "wagtailcore_page")
-    assert any(c["index"] and c["columns"] == ["url_path"] for c in constraints.values())

@@ -13,7 +13,7 @@ from wagtail.models import Page, ReferenceIndex
 
 from articles.models import AcupointPage, ArticleIndexPage, ArticlePage
 from demo import scale
-from tcmtips.sitemaps import PagedSitemap
+from seo.sitemaps import PagedSitemap
 
 ARTICLE = "/articles/lower-back-pain-acupressure-points/"
 EXTRA_ARTICLES = 60
@@ -173,9 +173,9 @@ def test_load_scale_refuses_to_build_in_the_database_the_site_runs_on(settings, 
         call_command("load_scale", build_here=True)
 
 
-def test_publishing_drops_every_sitemap_section_from_the_page_cache():
-    from pagecache.changes import SITEMAP_SECTIONS, lists_everything
-    from tcmtips.urls import SITEMAPS
+def test_every_change_purges_every_sitemap_section_the_feed_and_search():
+    from tcmtips.urls import SITEMAPS, sitewide_paths
 
-    assert set(SITEMAP_SECTIONS) == set(SITEMAPS)
-    assert {"/sitemap.xml", "/sitemap-pages.xml", "/sitemap-products.xml"} <= lists_everything()
+    paths = sitewide_paths()
+    assert {f"/sitemap-{name}.xml" for name in SITEMAPS} <= set(paths)
+    assert {"/sitemap.xml", "/feed/", "/search/", "/search/suggest/"} <= set(paths)

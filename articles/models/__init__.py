@@ -1,6 +1,7 @@
 from ..review import MedicalReviewTask
-from .articles import ArticleIndexPage, ArticlePage, ArticleUpdate
+from .articles import ArticlePage, ArticleUpdate
 from .complaints import Complaint
+from .index import ArticleIndexPage
 from .points import LISTING_FIELDS, REGIONS, AcupointPage, PointIndexPage, articles_using
 
 __all__ = [

@@ -4,8 +4,7 @@ import html
 import re
 
 from django.db import models
-from django.db.models import Exists, OuterRef
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -13,26 +12,18 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from products.models import Product
-from tcmtips import fragments, seo
-from tcmtips.fragments import chosen_ids, fragment_key, read_stamps, stream_parts
-from tcmtips.images import prefetch_renditions
-from tcmtips.listings import kept, page_of
-from tcmtips.models import BasePage, SiteSettings
+from base.models import BasePage
+from seo import jsonld as seo
 
 from ..blocks import ArticleBodyBlock
 from ..forms import ArticlePageForm
 from ..review import (
-    ArticleIndexPermissionTester,
     ReviewedArticlePermissionTester,
     content_fingerprint,
-    ensure_medical_review_workflow,
 )
 from .complaints import Complaint
 
-PEOPLE = ("author", "reviewer")  # the article's people: its head, badge and author box show them
-
-# What an article card (components/article_card.html) and its fragment key read: no body, no people.
+# What an article card (components/article_card.html) reads: no body, no people.
 CARD_FIELDS = [
     "id",
     "path",
@@ -43,7 +34,6 @@ CARD_FIELDS = [
     "intro",
     "hero_image",
     "live",
-    "live_revision_id",
     "last_published_at",
     "first_published_at",
     "locale",
@@ -51,76 +41,10 @@ CARD_FIELDS = [
 ]
 
 
-def card_rows():
-    """Articles with only what their cards read (the home page, the article index): no bodies."""
-    return ArticlePage.objects.select_related("hero_image").only(*CARD_FIELDS)
-
-
-def card_keys(articles):
-    """The fragment keys of these articles' cards (components/article_card.html)."""
-    return [fragment_key("article-card", article) for article in articles]
-
-
-def prefetch_card_pictures(articles, cold):
-    """The pictures of the cards that must be rendered again (their keys in ``cold``), in one query."""
-    prefetch_renditions(article.hero_image for article in articles if fragment_key("article-card", article) in cold)
-
-
-class ArticleIndexPage(BasePage):
-    intro = models.TextField(blank=True)
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["articles.ArticlePage"]
-    max_count = 1
-    per_page = 12
-
-    def save(self, *args, **kwargs):
-        creating = self._state.adding
-        result = super().save(*args, **kwargs)
-        if creating:
-            # A new article index (an editor's, or load_demo's) gets the medical review at once.
-            ensure_medical_review_workflow(self)
-        return result
-
-    def permissions_for_user(self, user):
-        return ArticleIndexPermissionTester(user, self)
-
-    @property
-    def intro_text(self):
-        return self.intro
-
-    def fragment_keys(self, request):
-        articles = ArticlePage.objects.child_of(self).live().public().order_by("-first_published_at")
-        complaint_slug = request.GET.get("topic", "")
-        self._topic = None
-        if complaint_slug:
-            self._topic = Complaint.get_or_404(complaint_slug)
-            articles = articles.filter(topics=self._topic)
-        point_slug = request.GET.get("point", "")
-        self._point = None
-        if point_slug:
-            from .points import article_ids_using, point_for_filter  # points.py builds on this module
-
-            self._point = point_for_filter(point_slug)
-            articles = articles.filter(pk__in=article_ids_using(self._point))
-        # A slice of the listing's ids however long it is (tcmtips.listings).
-        name = f"articles:{self.pk}:{complaint_slug}:{point_slug}"
-        self._articles = page_of(name, articles, card_rows(), self.per_page, request.GET.get("page"))
-        return card_keys(self._articles.object_list)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)  # the listing itself is read in fragment_keys
-        if self._topic:
-            context["topic"] = self._topic
-        if self._point:
-            context["point"] = self._point
-        context["articles"] = self._articles
-        prefetch_card_pictures(self._articles, context["cold_fragments"])
-        # The topics that have articles: kept under the content version (a publish or a complaint edit moves it).
-        context["topics"] = kept(
-            "article-topics", lambda: list(Complaint.objects.filter(articles__isnull=False).distinct())
-        )
-        return context
+def card_rows(articles):
+    """Articles with only what their cards read (the home page, the article index): no bodies, and every
+    card's picture with its renditions in one more query."""
+    return articles.select_related("hero_image").prefetch_related("hero_image__renditions").only(*CARD_FIELDS)
 
 
 class ArticlePage(BasePage):
@@ -213,88 +137,17 @@ class ArticlePage(BasePage):
     def has_affiliate_links(self):
         return "product_card" in self._block_types()
 
-    def fragment_keys(self, request):
-        """Worked out once, from the body's stored JSON and the stamps of the points, products and people
-        the page shows (one query for the pages, one for the products); get_context then reads what only
-        the missing fragments show. With no fragment cache there are no stamps, and everything is read."""
-        chosen = {"point_section": "point", "product_card": "product"}
-        people = {name: (self._meta.get_field(name).related_model, getattr(self, f"{name}_id")) for name in PEOPLE}
-        found, usable = {}, fragments.usable(request)
-        if usable:
-            wanted = chosen_ids(self.body, chosen)
-            for model, pk in people.values():
-                wanted.setdefault(model, set()).update({pk} - {None})
-            found = read_stamps(wanted)
-            self._people = {name: found.get(person) for name, person in people.items()}
-        else:  # served_queryset read them with the page
-            self._people = {name: getattr(self, name) for name in PEOPLE}
-        author, reviewer = self._people["author"], self._people["reviewer"]
-        head = (self, author, reviewer, SiteSettings.for_request(request))
-        self._head_keys = [fragment_key("article-meta", *head), fragment_key("article-data", *head)]
-        self._badge_key = fragment_key("review-badge", self, reviewer)
-        self._author_box_key = fragment_key("author-box", author)
-        self._hero_key = fragment_key("hero-image", self.hero_image) if self.hero_image else None
-        intro_key = fragment_key("article-intro", self)
-        self._parts = stream_parts(self.body, chosen, found)
-        for part in self._parts if usable else []:  # no cache: every block is rendered
-            if part.block_type == "point_section":
-                part.key = fragment_key("point-section", self, part.id, part.stamp)
-            elif part.block_type == "product_card":
-                part.key = fragment_key("product-card", part.stamp)
-            else:  # the page's own words: kept under its version
-                part.key = fragment_key("article-block", self, part.index)
-        parts = [part.key for part in self._parts if part.key]
-        return [*self._head_keys, self._badge_key, self._author_box_key, self._hero_key, intro_key, *parts]
-
-    @classmethod
-    def served_queryset(cls, cached=False):
-        # Served (tcmtips.routing): the hero image with the page, and whether it has an update log (most
-        # articles have none yet, so that list is rarely read). The people and their photos only with no
-        # fragment cache: otherwise their stamps are read, and they themselves only if a fragment showing
-        # them must be rendered (read_people).
-        people = () if cached else ("author__photo", "reviewer__photo")
-        return (
-            super()
-            .served_queryset(cached)
-            .select_related("hero_image", *people)
-            .annotate(has_updates=Exists(ArticleUpdate.objects.filter(page=OuterRef("pk"))))
-        )
-
-    def read_people(self):
-        """The author and reviewer with their photos (a query each), unless they came with the page."""
-        for name in PEOPLE:
-            field = self._meta.get_field(name)
-            if not field.is_cached(self):
-                pk = getattr(self, field.attname)
-                found = field.related_model.objects.select_related("photo").filter(pk=pk).first() if pk else None
-                setattr(self, name, found)
+    def cache_dependents(self):
+        """Besides what every page has (its index, what it shows, what shows it): the home page, which lists
+        the newest articles."""
+        site = self.get_site()
+        return [*super().cache_dependents(), site.root_page.specific if site else None]
 
     def get_context(self, request, *args, **kwargs):
-        # The page came with its hero image (served_queryset); then (in BasePage) every cached fragment in
-        # one round trip; then, for the fragments that must be rendered, what they show, every card and
-        # image at once.
+        # Everything here is read only when the page's cached fragment has to be rendered again.
         context = super().get_context(request, *args, **kwargs)
-        cold = context["cold_fragments"]
-        for part in self._parts:
-            part.cold = part.key is None or part.key in cold
-        context["body_parts"] = self._parts
-        cards = [part.block for part in self._parts if part.block_type == "product_card" and part.cold]
-        products = [block.value["product"] for block in cards]  # one query for every card's product
-        Product.prefetch_for_cards(products)
-        context["people"] = self._people  # what the fragments showing them are kept under
-        images = [self.hero_image] if self._hero_key in cold else []
-        if cold & {self._badge_key, self._author_box_key, *self._head_keys}:  # what shows the people
-            self.read_people()
-            images += [getattr(self.author, "photo", None), getattr(self.reviewer, "photo", None)]
-        prefetch_renditions(images + [p.image for p in products if p])
-        if cold & {self._badge_key, *self._head_keys}:  # what shows it; decided before any block is rendered
-            context["review_status"] = self.review_status
-        context["reference_count"] = lambda: len(self.references)  # read only by a block or intro rendered
-        # A preview holds its (maybe unsaved) update lines in memory; a served page asks the database only
-        # when served_queryset found some.
-        in_memory = "updates" in getattr(self, "_cluster_related_objects", {})
-        has_updates = getattr(self, "has_updates", True)  # a preview or a page not read by served_queryset
-        context["updates"] = list(self.updates.all()) if in_memory or has_updates else []
+        context["reference_count"] = lambda: len(self.references)
+        context["updates"] = SimpleLazyObject(lambda: list(self.updates.all()))
         return context
 
 

@@ -21,6 +21,9 @@ class Complaint(models.Model):
     class Meta:
         ordering = ["name"]
 
+    # The home page, the point library, the article index and search list complaints: rare, so everything.
+    cache_purges_everything = True
+
     def __str__(self):
         return self.name
 

@@ -6,7 +6,7 @@ import re
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, IntegerField, Max
+from django.db.models import IntegerField
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -15,11 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
-from tcmtips import fragments
-from tcmtips.fragments import fragment_key
-from tcmtips.listings import kept, listing_ids, rows_in_order
-from tcmtips.models import BasePage
-from tcmtips.versions import content_version
+from base.models import BasePage
 
 from .. import figures, meridians
 from .articles import ArticlePage
@@ -84,35 +80,34 @@ def point_for_filter(slug):
 
 def newest_articles_using(point, request=None):
     """The newest few articles that use the point, how many there are in all, and the address of the full
-    list when there is more to see. The ids of all of them in order are kept under the content version
-    (tcmtips.listings), so the count and the newest few cost a list's length and one lookup by id, where
-    counting 2,000 articles against the point's references took the database tens of milliseconds."""
-    ids = listing_ids(f"point-articles:{point.pk}", articles_using(point))
-    shown, total = rows_in_order(ids[:ARTICLES_SHOWN], ArticlePage.objects.defer_streamfields()), len(ids)
+    list when there is more to see."""
+    articles = articles_using(point)
+    shown = list(articles.defer_streamfields()[:ARTICLES_SHOWN])
+    total = articles.count()
     more_url = ""
     if total > len(shown):
         # Articles live directly under the article index, so its address is the first one's minus the slug.
         index_url = shown[0].get_url(request).rstrip("/").rsplit("/", 1)[0] + "/"
         more_url = f"{index_url}?point={point.slug}"
-    return shown, total, more_url
+    return {"articles": shown, "article_count": total, "all_articles_url": more_url}
+
+
+def neighbours(point):
+    """The points before and after this one on its meridian, by number, live and public ones only."""
+    found = {
+        p.number: p
+        for p in AcupointPage.objects.live()
+        .public()
+        .filter(meridian=point.meridian, number__in=[point.number - 1, point.number + 1])
+        .only(*LISTING_FIELDS)
+        .order_by()
+    }
+    return found.get(point.number - 1), found.get(point.number + 1)
 
 
 def point_page_context(point, request=None):
-    neighbours = {
-        p.number: p
-        for p in AcupointPage.objects.live()
-        .filter(meridian=point.meridian, number__in=[point.number - 1, point.number + 1])
-        .only(*LISTING_FIELDS)
-        .order_by()  # read into a dict: no tree-path ordering to work out
-    }
-    articles, article_count, all_articles_url = newest_articles_using(point, request)
-    return {
-        "previous_point": neighbours.get(point.number - 1),
-        "next_point": neighbours.get(point.number + 1),
-        "articles": articles,
-        "article_count": article_count,
-        "all_articles_url": all_articles_url,
-    }
+    previous_point, next_point = neighbours(point)
+    return {"previous_point": previous_point, "next_point": next_point, **newest_articles_using(point, request)}
 
 
 def point_index_context(index_page, request):
@@ -150,17 +145,9 @@ def point_index_context(index_page, request):
             by_meridian.setdefault(point.meridian, []).append(point)
         return [(m, by_meridian[m.code]) for m in meridians.MERIDIANS if m.code in by_meridian]
 
-    # The list is cached as a fragment under the filters and the newest publication among the points it
-    # shows (and how many there are: an unpublished or private point changes the count), so a warm render
-    # needs one aggregate instead of building 361 rows. The aggregate itself is kept under the content
-    # version: on PostgreSQL, finding the index's children by their tree path scans the whole page table
-    # (a LIKE on a column with a language collation uses no index), 9 ms at 10,000 articles.
-    shown = kept(
-        f"points-shown:{index_page.pk}:{sorted(active.items())}",
-        lambda: points.order_by().aggregate(count=Count("id"), newest=Max("last_published_at")),
-    )
-    newest = shown["newest"].timestamp() if shown["newest"] else ""
-    listing_version = f"{index_page.pk}:{sorted(active.items())}:{shown['count']}:{newest}"
+    def listing():
+        groups = grouped()
+        return {"groups": groups, "count": sum(len(points) for _meridian, points in groups)}
 
     def link(**change):
         params = {**active, **change}
@@ -168,17 +155,18 @@ def point_index_context(index_page, request):
         return f"?{query}" if query else "?"
 
     return {
-        "groups": SimpleLazyObject(grouped),  # built only when the list's fragment is rendered
-        "result_count": shown["count"],
-        "listing_version": listing_version,
+        # Built only when the page's cached list is rendered again.
+        "listing": SimpleLazyObject(listing),
+        "filters": sorted(active.items()),
         "active": active,
         "active_complaint": complaint,
         "meridian_links": [(m, link(meridian=m.slug), active.get("meridian") == m.slug) for m in meridians.MERIDIANS],
         "region_links": [(label, link(region=key), active.get("region") == key) for key, label in REGIONS],
-        "complaint_links": [
-            (c.name, link(complaint=c.slug), active.get("complaint") == c.slug)
-            for c in kept("complaints-with-points", lambda: list(Complaint.with_points()))
-        ],
+        "complaint_links": SimpleLazyObject(
+            lambda: [
+                (c.name, link(complaint=c.slug), active.get("complaint") == c.slug) for c in Complaint.with_points()
+            ]
+        ),
         "clear_links": {key: link(**{key: ""}) for key in active},
         "caution_link": (link(caution="pregnancy"), active.get("caution") == "pregnancy"),
     }
@@ -289,20 +277,17 @@ class AcupointPage(BasePage):
         if figure_error:
             raise ValidationError(figure_error)
 
-    def fragment_keys(self, request):
-        # The articles that use the point and its neighbours on the meridian change only with the content
-        # (a publish, unpublish, move or delete), so their links are kept under its version.
-        self._version = content_version() if fragments.usable(request) else None
-        self._links_key = fragment_key("point-links", self, self._version)
-        return [fragment_key("point-details", self), self._links_key]
+    def cache_dependents(self):
+        """Besides what every page has: its neighbours on the meridian, which link to it by name, and the home
+        page, which lists the complaints points are filed under."""
+        site = self.get_site()
+        return [*super().cache_dependents(), *neighbours(self), site.root_page.specific if site else None]
 
     def get_context(self, request, *args, **kwargs):
+        # Read only when the page's cached fragment has to be rendered again.
         context = super().get_context(request, *args, **kwargs)
-        context["content_version"] = self._version
-        # Read only when the point's cached details (tcmtips.fragments) have to be rendered again.
         context["complaint_list"] = SimpleLazyObject(lambda: list(self.complaints.all()))
-        if self._links_key in context["cold_fragments"]:
-            context.update(point_page_context(self, request))
+        context["links"] = SimpleLazyObject(lambda: point_page_context(self, request))
         return context
 
 
@@ -317,11 +302,16 @@ class PointIndexPage(BasePage):
     def intro_text(self):
         return self.intro
 
-    def fragment_keys(self, request):
-        self._listing = point_index_context(self, request)
-        return [fragment_key("point-list", self._listing["listing_version"])]
+    def route(self, request, path_components):
+        """A point in one query; Wagtail's own routing takes two (the page, then its specific type)."""
+        if len(path_components) != 1:
+            return super().route(request, path_components)
+        point = AcupointPage.objects.child_of(self).filter(slug=path_components[0]).first()
+        if point is None:  # not a point (a page moved here by hand, or nothing): Wagtail's own routing
+            return super().route(request, path_components)
+        return point.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)  # the listing is read in fragment_keys
-        context.update(self._listing)
+        context = super().get_context(request, *args, **kwargs)
+        context.update(point_index_context(self, request))
         return context

@@ -1,7 +1,8 @@
 """An index on Wagtail's page URL paths.
 
-tcmtips.routing finds the page for a request, with its ancestors, by URL path; Wagtail has no index on that
-column, so at 10,000 articles every page-cache miss scanned the whole page table (7 ms on PostgreSQL). A
+The site's own routing of that time found the page for a request, with its ancestors, by URL path; Wagtail
+has no index on that column, so at 10,000 articles every page-cache miss scanned the whole page table (7 ms on
+PostgreSQL). Pages route through Wagtail again since 0007, which drops the index. A
 hash index on PostgreSQL answers equality and IN with no limit on the length of a path (a B-tree entry is
 limited to about 2,700 bytes); SQLite has no hash index and no such limit."""
 

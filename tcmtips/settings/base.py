@@ -22,10 +22,13 @@ INSTALLED_APPS = [
     "tcmtips",
     "home",
     "search",
-    "pagecache",
     "articles",
     "authors",
     "products",
+    "seo",
+    "base",
+    "security",
+    "caching",
     "demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",  # purges Varnish on publish (see the block at the end)
@@ -52,17 +55,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "tcmtips.hardening.HostileInputMiddleware",  # security: NUL bytes and forged session keys
-    "tcmtips.client.TrustedProxyMiddleware",
-    "tcmtips.requestlocal.CurrentRequestMiddleware",  # speed: site roots looked up once a request
+    "caching.middleware.TokenMemoMiddleware",  # the cache's tokens read at most once a request
+    "security.hardening.HostileInputMiddleware",  # NUL bytes and forged session keys
+    "security.client.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "tcmtips.middleware.SecurityHeadersMiddleware",
-    "tcmtips.login_limits.PasswordFormLimitMiddleware",  # security: password reset, page passwords
+    "security.headers.SecurityHeadersMiddleware",
+    "security.login_limits.PasswordFormLimitMiddleware",  # password reset, page passwords
     # Cache-Control for a shared HTTP cache; outside the page cache, so its hits get it too.
-    "pagecache.http.SharedCacheControlMiddleware",
-    "pagecache.middleware.PageCacheMiddleware",
-    "tcmtips.routing.SiteMiddleware",  # speed: the request's site from the cache, not a query
+    "caching.middleware.SharedCacheControlMiddleware",
+    "caching.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -88,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "caching.context_processors.fragment_seconds",
             ],
         },
     },
@@ -102,10 +105,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 def _cache(url):
     cache = environ.Env.cache_url_config(url)
     if cache["BACKEND"].endswith("RedisCache"):
-        # Django's own Redis backend; fail open is handled by tcmtips.cache (pages still render).
-        cache["BACKEND"] = "tcmtips.cache.FailOpenRedisCache"
-        cache.setdefault("OPTIONS", {})
-        cache["OPTIONS"] = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+        # Django's own Redis backend, made safe to lose (caching.backends): a quarter of a second to connect
+        # and to answer, then pages render without it.
+        cache["BACKEND"] = "caching.backends.FailOpenRedisCache"
+        cache["OPTIONS"] = {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
     return cache
 
 
@@ -118,16 +121,19 @@ CACHES = {
 CACHES["renditions"]["KEY_PREFIX"] = "renditions"
 # Everything else in the cache was rendered or worked out by this release of the code (tcmtips.release).
 RELEASE = env("RELEASE", default="") or source_digest(
-    BASE_DIR, ["tcmtips", "home", "search", "pagecache", "articles", "authors", "products", "templates"]
+    BASE_DIR,
+    ["tcmtips", "home", "search", "articles", "authors", "products", "seo", "base", "security", "caching", "templates"],
 )
 CACHES["default"]["KEY_PREFIX"] = RELEASE
+# The views that list the whole site, purged with every change (caching.purge).
+CACHING_SITEWIDE_PATHS = "tcmtips.urls.sitewide_paths"
 # Addresses (or networks, e.g. 10.0.0.0/8) of our own reverse proxies. X-Forwarded-For/-Proto/-Host are
-# believed only from these; by default from no one (see tcmtips.client).
+# believed only from these; by default from no one (see security.client).
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 # Sessions in the cache, backed by the database: the page cache checks a session cookie with one cache read.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-# Fragments are keyed on the version of what they show, so a long life never shows stale text;
+# Fragments are keyed on the cache_key of what they show, so a long life never shows stale text;
 # the limit only lets entries nobody reads any more go before Redis has to evict them.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=7 * 24 * 3600)
 LOGIN_ATTEMPTS_PER_WINDOW = env.int("LOGIN_ATTEMPTS_PER_WINDOW", default=10)
@@ -136,14 +142,16 @@ LOGIN_WINDOW_SECONDS = 15 * 60
 # --- Security: every password form limited per username + client address, with django-axes'
 # counters in the database (shared by all app servers, independent of Redis). See tcmtips/login_limits.py.
 INSTALLED_APPS += ["axes"]
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# AxesBackend is Django's ModelBackend with the lockout check in front (so force_login and Wagtail's own test
+# helpers can find a user through it).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
-AXES_FAILURE_LIMIT = "tcmtips.login_limits.failure_limit"  # reads LOGIN_ATTEMPTS_PER_WINDOW
+AXES_FAILURE_LIMIT = "security.login_limits.failure_limit"  # reads LOGIN_ATTEMPTS_PER_WINDOW
 AXES_COOLOFF_TIME = datetime.timedelta(seconds=LOGIN_WINDOW_SECONDS)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "tcmtips.client.client_ip"
-AXES_USERNAME_CALLABLE = "tcmtips.login_limits.normalise_username"
-AXES_LOCKOUT_CALLABLE = "tcmtips.login_limits.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "security.client.client_ip"
+AXES_USERNAME_CALLABLE = "security.login_limits.normalise_username"
+AXES_LOCKOUT_CALLABLE = "security.login_limits.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False  # no Django admin here
 AXES_DISABLE_ACCESS_LOG = True  # keep failures only: no log of every editor's successful sign-in

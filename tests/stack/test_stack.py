@@ -244,7 +244,7 @@ def test_a_menu_change_drops_every_page_from_varnish():
         fetch(path)
         assert fetch(path).headers["x-cache"] == "HIT", path
     manage_shell(
-        "from tcmtips.models import SiteSettings\nfrom wagtail.models import Site\n"
+        "from base.models import SiteSettings\nfrom wagtail.models import Site\n"
         "SiteSettings.for_site(Site.objects.get(is_default_site=True)).save()"
     )
     assert [fetch(path).headers["x-cache"] for path in pages] == ["MISS"] * len(pages)

@@ -16,7 +16,8 @@ from collections import Counter
 from django.core.management.base import BaseCommand, CommandError
 
 from articles import figure_builder
-from articles.loader import FIGURES_CSV, POINTS_CSV
+from articles.loader import FIGURES_CSV, POINTS_CSV, load_points
+from articles.models import PointIndexPage
 
 
 class Command(BaseCommand):
@@ -53,9 +54,6 @@ class Command(BaseCommand):
             self._load()
 
     def _load(self):
-        from articles.loader import load_points
-        from articles.models import PointIndexPage
-
         index = PointIndexPage.objects.first()
         if index is None:
             raise CommandError("There is no point library page yet (run load_demo first).")

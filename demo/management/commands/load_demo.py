@@ -18,13 +18,13 @@ from articles.loader import load_points
 from articles.models import AcupointPage, ArticleIndexPage, ArticlePage, Complaint, PointIndexPage
 from articles.review import REVIEWERS_GROUP
 from authors.models import AuthorIndexPage, AuthorPage, Book, ReviewerIndexPage, ReviewerPage
+from base.models import SiteSettings
+from caching.purge import purge_everything
 from demo import content
 from demo.articles import article_body
 from demo.images import demo_image
 from home.models import HomePage
-from pagecache.keys import drop_everything
 from products.models import Offer, Product, ProductCategory, ProductFeature, ProductIndexPage, ProductReview
-from tcmtips.models import SiteSettings
 
 
 def child(parent, model, slug, **fields):
@@ -78,7 +78,7 @@ class Command(BaseCommand):
             self.shop(home, product)
             self.article(article_index, author, reviewer, product)
             self.menu_links(home.get_site())
-        drop_everything()
+        purge_everything()
         if admin:
             self.admin_login()
 

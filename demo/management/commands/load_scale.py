@@ -115,4 +115,4 @@ class Command(BaseCommand):
         name = database_name(settings.DATABASES["default"])
         if os.environ.get(TARGET_VARIABLE) != name:
             raise CommandError("--build-here is only for the process load_scale starts itself.")
-        build(**counts, stream=self.stderr._out, log=self.stdout.write)
+        build(**counts, stream=sys.stderr, log=self.stdout.write)
