@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 REDIS_URL ?= redis://127.0.0.1:6379/1
 
-.PHONY: run test test-postgres lint migrate demo bench bench-compare bench-scale clean stack stack-stop test-stack docs-screenshots
+.PHONY: run test test-postgres lint migrate demo bench bench-compare bench-scale bench-stack clean stack stack-stop test-stack docs-screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -50,6 +50,11 @@ bench-compare: $(STAMP)
 # queries and time per page side by side. The large database is reused when already built.
 bench-scale: $(STAMP)
 	PG_URL=$(PG_URL) $(BIN)/python -m benchmarks.scale
+
+# A mixed read load through the running stack (make stack) while an editor publishes every 2 s: throughput,
+# p50/p99, Varnish's hit ratio, errors and publish-to-fresh times (docs/performance.md).
+bench-stack: $(STAMP)
+	$(BIN)/python -m benchmarks.stack
 
 # --- The production-like stack on loopback ---
 # Varnish :8080 -> nginx :8081 -> gunicorn :8001 + :8002 -> PostgreSQL tcmtips_stack + Redis db 2.
