@@ -191,8 +191,7 @@ class PageCacheMiddleware:
         tracked = ReadTrackingQueryDict(request.META.get("QUERY_STRING", ""), encoding=request.encoding)
         request.GET = tracked
         response = self.get_response(request)
-        # touch(): the token still exists (no purge moved it while the page rendered), and now lasts.
-        if self.keepable(request, response) and cache.touch(token_name, None):
+        if self.keepable(request, response) and token_holds(token_name, path_token):
             reads = frozenset(name for name in reads | tracked.names_read if not _is_tracking(name))
             seconds = settings.PAGE_CACHE_SECONDS
             cache.set(reads_key(path), sorted(reads), seconds * 2)
@@ -215,6 +214,15 @@ class PageCacheMiddleware:
         ):
             return False
         return True
+
+
+def token_holds(name, token):
+    """The path's token is still the one the page was rendered under (no purge moved it meanwhile); from
+    now on it lasts. (Redis's answer to touch() can't tell: it is false for a token that already lasts.)"""
+    if cache.get(name) != token:
+        return False
+    cache.touch(name, None)
+    return True
 
 
 def cached_response(status, headers, content):

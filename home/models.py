@@ -23,13 +23,13 @@ class HomePage(BasePage):
     def route(self, request, path_components):
         """The home page's children (the article index, the point library, the shop …) are kept, as their
         specific type, under the home page's ``cache_key``: publishing, moving or deleting one of them
-        purges the home page, its parent. Below them, each routes on its own."""
+        purges the home page, its parent. Below them, each routes on its own. A slug that names no child
+        is looked up each time (one query, as Wagtail does) and keeps nothing: made-up addresses add no
+        entries to the cache."""
         if not path_components:
             return super().route(request, path_components)
         slug, rest = path_components[0], path_components[1:]
         child = self.cached(f"child:{slug}", lambda: _specific_child(self, slug))
-        if child is None:
-            raise Http404
         return child.route(request, rest)
 
     def get_context(self, request, *args, **kwargs):
@@ -45,4 +45,6 @@ class HomePage(BasePage):
 
 def _specific_child(parent, slug):
     child = parent.get_children().filter(slug=slug).first()
-    return child.specific if child is not None else None
+    if child is None:
+        raise Http404  # before anything is kept
+    return child.specific
