@@ -8,7 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from base.listings import paginate
-from base.models import BasePage
+from base.models import BasePage, SectionPage
 from seo import jsonld as seo
 
 from .isbn import format_isbn13, normalise_isbn, validate_isbn13
@@ -148,31 +148,16 @@ class Book(Orderable):
         return self.title
 
 
-class PersonIndexPage(BasePage):
-    intro = models.TextField(blank=True)
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+class PersonIndexPage(SectionPage):
+    child_related = ("photo",)
 
     class Meta:
         abstract = True
 
-    @property
-    def intro_text(self):
-        return self.intro
-
-    def route(self, request, path_components):
-        """A person in one query, with their photo; Wagtail's own routing takes two."""
-        if len(path_components) != 1:
-            return super().route(request, path_components)
-        people = self.person_model.objects.child_of(self).select_related("photo")
-        person = people.filter(slug=path_components[0]).first()
-        if person is None:  # not a person (a page moved here by hand, or nothing): Wagtail's own routing
-            return super().route(request, path_components)
-        return person.route(request, [])
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["people"] = (
-            self.person_model.objects.child_of(self).live().public().select_related("photo").order_by("title")
+            self.child_model.objects.child_of(self).live().public().select_related("photo").order_by("title")
         )
         return context
 
@@ -181,7 +166,7 @@ class AuthorIndexPage(PersonIndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["authors.AuthorPage"]
     max_count = 1
-    person_model = AuthorPage
+    child_model = AuthorPage
     template = "authors/person_index_page.html"
 
 
@@ -189,5 +174,5 @@ class ReviewerIndexPage(PersonIndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["authors.ReviewerPage"]
     max_count = 1
-    person_model = ReviewerPage
+    child_model = ReviewerPage
     template = "authors/person_index_page.html"

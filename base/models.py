@@ -100,6 +100,34 @@ class BasePage(Page):
         return self.cached("restrictions", read)
 
 
+class SectionPage(BasePage):
+    """A section of the site (the articles, the point library, the authors …): an introduction, and below
+    it pages of one type, ``child_model``. A child is found in one query, with what its page shows from
+    other tables (``child_related``, for ``select_related``); Wagtail's own routing takes two (the page,
+    then its specific type), and is still used for anything else below the section."""
+
+    intro = models.TextField(blank=True)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    child_model = None
+    child_related = ()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def intro_text(self):
+        return self.intro
+
+    def route(self, request, path_components):
+        if len(path_components) != 1:
+            return super().route(request, path_components)
+        children = self.child_model.objects.child_of(self).select_related(*self.child_related)
+        child = children.filter(slug=path_components[0]).first()
+        if child is None:  # not of the section's type (a page moved here by hand, or nothing)
+            return super().route(request, path_components)
+        return child.route(request, [])
+
+
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     site_name = models.CharField(max_length=80, default="TCM Tips")

@@ -15,7 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
-from base.models import BasePage
+from base.models import BasePage, SectionPage
 
 from .. import figures, meridians
 from .articles import ArticlePage
@@ -291,25 +291,11 @@ class AcupointPage(BasePage):
         return context
 
 
-class PointIndexPage(BasePage):
-    intro = models.TextField(blank=True)
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+class PointIndexPage(SectionPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.AcupointPage"]
     max_count = 1
-
-    @property
-    def intro_text(self):
-        return self.intro
-
-    def route(self, request, path_components):
-        """A point in one query; Wagtail's own routing takes two (the page, then its specific type)."""
-        if len(path_components) != 1:
-            return super().route(request, path_components)
-        point = AcupointPage.objects.child_of(self).filter(slug=path_components[0]).first()
-        if point is None:  # not a point (a page moved here by hand, or nothing): Wagtail's own routing
-            return super().route(request, path_components)
-        return point.route(request, [])
+    child_model = AcupointPage
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
