@@ -133,29 +133,34 @@ def set_up_editor():
 
 
 class FormFields(HTMLParser):
-    """The named fields of the first form that posts to the page itself (an admin edit form)."""
+    """The named fields of each form that posts; ``fields`` are those of the largest (the edit form)."""
 
     def __init__(self):
         super().__init__()
-        self.fields, self.textarea, self.in_form, self.done = [], None, False, False
+        self.forms, self.current, self.textarea = [], None, None
+
+    @property
+    def fields(self):
+        return max(self.forms, key=len) if self.forms else []
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "form" and not self.done and a.get("method", "").lower() == "post":
-            self.in_form = True
-        if not self.in_form:
+        if tag == "form" and (a.get("method") or "").lower() == "post":
+            self.current = []
+            self.forms.append(self.current)
+        if self.current is None:
             return
         if tag == "input" and a.get("name") and a.get("type") not in ("submit", "button", "file"):
             if a.get("type") in ("checkbox", "radio") and "checked" not in a:
                 return
-            self.fields.append([a["name"], a.get("value") or ""])
+            self.current.append([a["name"], a.get("value") or ""])
         elif tag == "textarea" and a.get("name"):
             self.textarea = [a["name"], ""]
-            self.fields.append(self.textarea)
+            self.current.append(self.textarea)
         elif tag == "select" and a.get("name"):
-            self.fields.append([a["name"], ""])
-        elif tag == "option" and "selected" in a and self.fields:
-            self.fields[-1][1] = a.get("value") or ""
+            self.current.append([a["name"], ""])
+        elif tag == "option" and "selected" in a and self.current:
+            self.current[-1][1] = a.get("value") or ""
 
     def handle_data(self, data):
         if self.textarea is not None:
@@ -164,8 +169,21 @@ class FormFields(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "textarea":
             self.textarea = None
-        elif tag == "form" and self.in_form:
-            self.in_form, self.done = False, True
+        elif tag == "form":
+            self.current = None
+
+
+def stream_fields(name="body"):
+    """A StreamField as the admin's script posts it (the edit page builds these fields in the browser)."""
+    fields = [[f"{name}-count", random.choice(["1", "1", "0", "-1", "99", "x"])]]
+    fields += [
+        [f"{name}-0-type", random.choice(["rich_text", "point_section", "tips", "quote", "image", "no_such", ""])],
+        [f"{name}-0-value", random.choice(BAD_JSON + ["<p>text</p>", '{"blocks": [], "entityMap": {}}'])],
+        [f"{name}-0-deleted", random.choice(["", "1"])],
+        [f"{name}-0-order", random.choice(["0", "-5", "x"])],
+        [f"{name}-0-id", random.choice(["", "x", "00000000-0000-0000-0000-000000000000"])],
+    ]
+    return fields
 
 
 SAFE_PATH = re.compile(r"[^\x21-\x7e]")  # what a request line can't carry raw: sent percent-encoded
@@ -285,7 +303,7 @@ def form_body(fields):
         body = "".join(parts).encode("utf-8", "surrogatepass")
         return body, f"multipart/form-data; boundary={boundary}", "multipart"
     charset = random.choice(CHARSETS) if random.random() < 0.2 else "utf-8"
-    body = urllib.parse.urlencode(fields, encoding="utf-8", errors="surrogatepass").encode("ascii")
+    body = urllib.parse.urlencode([tuple(f) for f in fields], encoding="utf-8", errors="surrogatepass").encode("ascii")
     content_type = "application/x-www-form-urlencoded" + (f"; charset={charset}" if charset else "")
     return body, content_type, f"charset={charset or 'none'}"
 
@@ -381,6 +399,8 @@ def worker(probe, n, forms, password):
         roll = random.random()
         if forms and roll < ADMIN_SHARE:
             url, fields = random.choice(forms)
+            if "/pages/" in url and random.random() < 0.7:
+                fields = fields + stream_fields()
             fields, note = mutate_admin_fields(fields)
             fields = [f for f in fields if f[0] != "csrfmiddlewaretoken"]
             fields.insert(0, ["csrfmiddlewaretoken", admin_csrf.group(1)])

@@ -54,6 +54,11 @@ sub vcl_recv {
         set req.url = regsub(req.url, "\?&", "?");
         set req.url = regsub(req.url, "[?&]+$", "");
     }
+    # A Range header Varnish cannot parse is ignored, as HTTP says it may be: the whole answer is sent. (Left
+    # in, Varnish refuses the app's answer to it and the reader gets a 503.)
+    if (req.http.Range && req.http.Range !~ "^bytes=(\d*-\d*)(,\s*\d*-\d*)*$") {
+        unset req.http.Range;
+    }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }

@@ -121,3 +121,14 @@ def test_with_ssl_redirect_a_request_the_front_marks_https_is_served_not_redirec
     # The editor signs in over the front's HTTPS without a redirect loop.
     assert fetch("/admin/", headers=https).status == 302
     assert fetch("/admin/", headers=https).headers["location"].startswith("/admin/login/")
+
+
+@pytest.mark.parametrize("method", ["GET", "POST", "PUT"])
+def test_a_range_header_varnish_cannot_parse_is_ignored_not_a_503(method):
+    for value in ("bytes=x", "bytes", "lines=1-2", "bytes=--1"):
+        response = fetch(unique("/search/?q=back"), method=method, headers={"Range": value})
+        assert response.status < 500, (method, value, response.status)
+        if method == "GET":
+            assert response.status == 200
+    # A well-formed range still gets its part.
+    assert fetch("/static/css/site.css", headers={"Range": "bytes=0-9"}).status == 206
