@@ -36,7 +36,13 @@ ENV_FILE = ROOT / os.environ.get("PROBE_ENV", "deploy/stack.env")
 REQUESTS = int(os.environ.get("PROBE_REQUESTS", "50000"))
 SECONDS = float(os.environ.get("PROBE_SECONDS", "900"))
 THREADS = int(os.environ.get("PROBE_THREADS", "12"))
-ADMIN_SHARE = float(os.environ.get("PROBE_ADMIN_SHARE", "0.04"))  # admin posts are the slow ones
+# Shares of the requests: admin posts (the slowest), visitor form posts, and GETs of fresh fuzzed addresses; the
+# rest repeat one of POOL fuzzed addresses with fresh fuzzed headers, as a hostile client hammering does, so
+# Varnish answers most of them and every app request costs the shared machine something.
+ADMIN_SHARE = float(os.environ.get("PROBE_ADMIN_SHARE", "0.01"))
+FORM_SHARE = float(os.environ.get("PROBE_FORM_SHARE", "0.10"))
+FRESH_SHARE = float(os.environ.get("PROBE_FRESH_SHARE", "0.08"))
+POOL = int(os.environ.get("PROBE_POOL", "1000"))
 SEED = int(os.environ.get("PROBE_SEED", "25"))
 EDITOR = "probe-editor"
 
@@ -315,6 +321,7 @@ class Probe:
         self.errors = {}  # (method, path, note) -> status, for each distinct 5xx
         self.lock = threading.Lock()
         self.sent = 0
+        self.hits = 0  # answered by Varnish from its cache (X-Cache: HIT): they never reached the app
         self.deadline = time.monotonic() + SECONDS
         self.editor = editor
 
@@ -325,10 +332,12 @@ class Probe:
             self.sent += 1
             return True
 
-    def record(self, kind, method, path, status, note=""):
+    def record(self, kind, method, path, status, note="", headers=None):
         with self.lock:
             self.status[status] += 1
             self.kinds[kind] += 1
+            if (headers or {}).get("x-cache") == "HIT":
+                self.hits += 1
             if status >= 500 or status == 0:
                 key = (kind, method, path[:160], note[:200])
                 if key not in self.errors and len(self.errors) < 200:
@@ -390,6 +399,8 @@ def mutate_admin_fields(fields):
 
 
 def worker(probe, n, forms, password):
+    random.seed(SEED)
+    pool = [fuzz_path() for _ in range(POOL)]  # the same in every thread
     random.seed(SEED * 1000 + n)
     client, admin = Client(), Client()
     cookie, token = csrf_for(client)
@@ -408,7 +419,7 @@ def worker(probe, n, forms, password):
             status, _, _ = admin.send("POST", url, {"Cookie": session, "Content-Type": content_type,
                                                     "Origin": TARGET, "Referer": TARGET + url}, body)  # fmt: skip
             probe.record("admin-post", "POST", url, status, f"{note} {how}")
-        elif roll < 0.35:
+        elif roll < ADMIN_SHARE + FORM_SHARE:
             path = random.choice(POSTS) + (fuzz_query() if random.random() < 0.2 else "")
             fields = [(random.choice(FORM_NAMES), random.choice(NASTY)) for _ in range(random.randint(0, 6))]
             if random.random() < 0.7 and token:
@@ -423,12 +434,17 @@ def worker(probe, n, forms, password):
                 fuzz_headers(headers)
             status, _, _ = client.send("POST", path, headers, body)
             probe.record("form-post", "POST", path, status, f"{how} {headers.get('Host', '')}")
-        else:
+        elif roll < ADMIN_SHARE + FORM_SHARE + FRESH_SHARE:
             path = fuzz_path()
             method = random.choice(["GET"] * 12 + ["HEAD", "OPTIONS", "PUT", "DELETE", "PATCH"])
             headers = fuzz_headers({})
-            status, _, _ = client.send(method, path, headers)
-            probe.record("get", method, path, status, json.dumps(headers)[:200])
+            status, response_headers, _ = client.send(method, path, headers)
+            probe.record("get", method, path, status, json.dumps(headers)[:200], response_headers)
+        else:
+            path = random.choice(pool)
+            headers = {k: v for k, v in fuzz_headers({}).items() if k not in ("Cookie", "Range")}
+            status, response_headers, _ = client.send("GET", path, headers)
+            probe.record("get-repeat", "GET", path, status, json.dumps(headers)[:200], response_headers)
     client.close()
     admin.close()
 
@@ -461,8 +477,9 @@ def main():
     ]
     for t in threads:
         t.start()
-    for t in threads:
-        t.join()
+    while any(t.is_alive() for t in threads):
+        threads[0].join(timeout=30)
+        print(f"probe: {probe.sent} sent, {time.monotonic() - started:.0f} s", flush=True)
     seconds = time.monotonic() - started
     for (kind, method, path, note), status in sorted(probe.errors.items(), key=lambda e: e[0]):
         print(f"  {status} {kind} {method} {path!r} {note}")
@@ -473,6 +490,8 @@ def main():
         "seconds": round(seconds, 1),
         "by_kind": dict(probe.kinds),
         "status": {str(s): n for s, n in sorted(probe.status.items())},
+        "varnish_hits": probe.hits,
+        "reached_the_app_or_nginx": sum(probe.status.values()) - probe.hits,
         "5xx": five,
         "no_answer": probe.status.get(0, 0),
     }
