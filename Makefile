@@ -85,3 +85,9 @@ backup: $(STAMP)
 restore: $(STAMP)
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=$(BACKUP_DIR)/tcmtips-YYYYmmdd-HHMMSS.dump"; exit 2; }
 	$(BIN)/python manage.py restore $(FILE)
+
+# A bounded hostile probe through the running stack (make stack): 50,000 fuzzed requests, admin forms included,
+# counted by status; fails if any answer is a 5xx. PROBE_TARGET may name an app server on loopback instead.
+.PHONY: probe
+probe: $(STAMP)
+	$(BIN)/python -m benchmarks.probe

@@ -16,7 +16,25 @@ acl purgers {
     "::1";
 }
 
+# Fronts that may tell how and from where a reader connected: the TLS terminator or CDN in front of this
+# Varnish. Loopback here; a front on another host is added by address (docs/operations.md, "Behind a TLS
+# terminator or a CDN"), and to TRUSTED_PROXIES as well.
+acl fronts {
+    "127.0.0.1";
+    "::1";
+}
+
 sub vcl_recv {
+    # Only a front may say that the reader came over HTTPS, and only a front's X-Forwarded-For names the
+    # reader: anyone else connected here directly, over plain HTTP, from their own address. (Varnish has
+    # already appended client.ip to X-Forwarded-For; nginx passes both headers on, and the app believes them
+    # because nginx and Varnish are its TRUSTED_PROXIES.)
+    if (client.ip !~ fronts) {
+        set req.http.X-Forwarded-Proto = "http";
+        set req.http.X-Forwarded-For = client.ip;
+    } elsif (req.http.X-Forwarded-Proto != "https") {
+        set req.http.X-Forwarded-Proto = "http";
+    }
     if (req.method == "PURGE" || req.method == "BAN") {
         if (client.ip !~ purgers) {
             return (synth(405, "PURGE is accepted only from loopback"));
@@ -35,6 +53,11 @@ sub vcl_recv {
         set req.url = regsuball(req.url, "&&+", "&");
         set req.url = regsub(req.url, "\?&", "?");
         set req.url = regsub(req.url, "[?&]+$", "");
+    }
+    # A Range header Varnish cannot parse is ignored, as HTTP says it may be: the whole answer is sent. (Left
+    # in, Varnish refuses the app's answer to it and the reader gets a 503.)
+    if (req.http.Range && req.http.Range !~ "^bytes=(\d*-\d*)(,\s*\d*-\d*)*$") {
+        unset req.http.Range;
     }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
@@ -56,6 +79,9 @@ sub vcl_hash {
     # One site behind this Varnish: the URL alone names a page, so Wagtail's purges (sent with the site's
     # own hostname) match what readers fetched through any host name. Several sites would hash the host too.
     hash_data(req.url);
+    # An HTTPS page and its plain-HTTP answer (a redirect to HTTPS when the app has SECURE_SSL_REDIRECT) are
+    # kept apart, so neither is served for the other. Purges go by path and drop both.
+    hash_data(req.http.X-Forwarded-Proto);
     return (lookup);
 }
 

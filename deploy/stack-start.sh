@@ -15,9 +15,16 @@ ENTRY="http://127.0.0.1:8080/"
 running() { kill -0 "$1" 2>/dev/null && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null; }
 alive() { [ -f "$STACK/$1.pid" ] && running "$(cat "$STACK/$1.pid")"; }
 
-wait_for() {  # URL, seconds
+wait_for() {  # URL, seconds: any answer below 500 (a redirect to HTTPS too) means it is up
   local url="$1" deadline=$((SECONDS + $2))
-  until "$PY" -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=5)" "$url" 2>/dev/null; do
+  until "$PY" - "$url" 2>/dev/null <<'CHECK'
+import http.client, sys, urllib.parse
+url = urllib.parse.urlsplit(sys.argv[1])
+conn = http.client.HTTPConnection(url.hostname, url.port, timeout=5)
+conn.request("GET", url.path or "/")
+sys.exit(0 if conn.getresponse().status < 500 else 1)
+CHECK
+  do
     if [ "$SECONDS" -ge "$deadline" ]; then
       echo "stack: $url did not answer within $2 s (logs in .stack/)" >&2
       return 1
@@ -40,6 +47,9 @@ start_app() {  # N: app server N on 127.0.0.1:800N
 set -a
 # shellcheck source=deploy/stack.env
 . deploy/stack.env
+# STACK_SSL_REDIRECT=true starts the app servers as they run behind a TLS front: plain HTTP is redirected to
+# HTTPS, a request the front marks https (X-Forwarded-Proto through Varnish) is served (tests/stack).
+SECURE_SSL_REDIRECT="${STACK_SSL_REDIRECT:-$SECURE_SSL_REDIRECT}"
 set +a
 mkdir -p "$STACK"/nginx-tmp "$STACK"/media "$STACK"/static
 

@@ -115,3 +115,21 @@ def test_bad_votes_get_a_4xx(client, review, setup, status):
         response = client.get(url)
     assert response.status_code == status
     assert count(review) == 0
+
+
+def test_a_reader_cannot_vote_again_after_the_cache_forgets(client, review):
+    """Eviction, a restart of Redis or a flush must not let the same reader vote twice."""
+    assert vote(client, review).json()["counted"] is True
+    cache.clear()
+    again = vote(Client(), review)  # the same address, a new browser, an empty cache
+    assert again.status_code == 200 and again.json()["counted"] is False
+    assert count(review) == 1
+
+
+def test_the_vote_is_remembered_by_a_keyed_hash_not_the_address(client, review):
+    from products.models import HelpfulVote
+
+    vote(client, review)
+    stored = list(HelpfulVote.objects.values_list("review_id", "voter"))
+    assert len(stored) == 1 and stored[0][0] == review.pk
+    assert "203.0.113.7" not in stored[0][1] and len(stored[0][1]) == 64

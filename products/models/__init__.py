@@ -10,9 +10,11 @@ from .catalogue import (
     touch,
 )
 from .shop import ProductIndexPage
+from .votes import HelpfulVote
 
 __all__ = [
     "STARS",
+    "HelpfulVote",
     "Offer",
     "OutboundClick",
     "Product",

@@ -322,7 +322,7 @@ class ProductReview(models.Model):
         help_text="Quote this review on the product's card instead of the best-rated one. Only approved reviews "
         "are shown; featuring one un-features the product's other reviews.",
     )
-    # Only a count: who voted is never stored (see products/helpful.py).
+    # The count of HelpfulVote rows, kept here so a page reads it with the review (products/helpful.py).
     helpful_count = models.PositiveIntegerField(default=0, editable=False)
 
     objects = ProductReviewQuerySet.as_manager()
