@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from base.models import BasePage
+from base.models import BasePage, SiteSettings
 from seo import jsonld as seo
 
 from ..blocks import ArticleBodyBlock
@@ -20,6 +20,7 @@ from ..forms import ArticlePageForm
 from ..review import (
     ReviewedArticlePermissionTester,
     content_fingerprint,
+    months_after,
 )
 from .complaints import Complaint
 
@@ -114,6 +115,13 @@ class ArticlePage(BasePage):
             return "changed"
         return "reviewed"
 
+    def next_review_due(self, interval_months):
+        """When the medical review should be done again: the last review plus the site's re-review interval
+        (the dashboard lists the article as due from that day). None when it was never reviewed."""
+        if self.last_reviewed is None or not interval_months:
+            return None
+        return months_after(self.last_reviewed, interval_months)
+
     def permissions_for_user(self, user):
         return ReviewedArticlePermissionTester(user, self)
 
@@ -148,6 +156,9 @@ class ArticlePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["reference_count"] = lambda: len(self.references)
         context["updates"] = SimpleLazyObject(lambda: list(self.updates.all()))
+        context["next_review_due"] = SimpleLazyObject(
+            lambda: self.next_review_due(SiteSettings.for_request(request).review_interval_months)
+        )
         return context
 
 
