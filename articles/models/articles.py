@@ -163,13 +163,28 @@ class ArticlePage(BasePage):
 
 
 class ArticleUpdate(Orderable):
-    """One line of an article's public update log: “Updated 3 March 2027: added a caution for BL-23.”"""
+    """One line of an article's public update log: “Updated 3 March 2027: added a caution for BL-23.” A
+    correction (something the article got wrong, now put right) is marked as one, so readers tell it apart."""
+
+    UPDATE = "update"
+    CORRECTION = "correction"
+    KINDS = [(UPDATE, "Update"), (CORRECTION, "Correction")]
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="updates")
     date = models.DateField()
+    kind = models.CharField(
+        max_length=12,
+        choices=KINDS,
+        default=UPDATE,
+        help_text="A correction puts right something the article got wrong; readers see it marked as one.",
+    )
     text = models.CharField(max_length=255, help_text="What changed, in a sentence readers understand.")
 
-    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("text")])]
+    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("kind"), FieldPanel("text")])]
+
+    @property
+    def is_correction(self):
+        return self.kind == self.CORRECTION
 
     class Meta(Orderable.Meta):
         ordering = ["-date", "sort_order"]
