@@ -22,10 +22,10 @@ next review is due.</p>
 update log, marked as a correction and dated, next to the routine updates. If you think something we wrote is
 wrong, please tell us, and a reviewer will check it against the sources.</p>
 <h2 data-block-key="w7">How we choose products</h2>
-<p data-block-key="w8">We only feature tools that suit what the article teaches, and we describe what each one is
-good and less good for. No maker pays to be featured, and no maker sees an article before it is published.
+<p data-block-key="w8">We only feature tools that suit what the article teaches, and we say what each one is for and
+who it suits. No maker pays to be featured, and no maker sees an article before it is published.
 We check every retailer link regularly; each product shows when its link was last checked, and a link that no
-longer works is taken off the page until it is fixed.</p>
+longer passes its check is taken off the page until it works again.</p>
 <h2 data-block-key="w9">How affiliate links work</h2>
 <p data-block-key="w10">Some links to retailers are affiliate links: if you buy after following one, the retailer
 may pay us a small commission, at no extra cost to you. A notice before the first such link on a page says so.
