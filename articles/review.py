@@ -123,6 +123,11 @@ def months_before(day, months):
     raise ValueError(day)
 
 
+def months_after(day, months):
+    """The same day ``months`` later, clamped to the month's end (31 January + 1 month = 28/29 Feb)."""
+    return months_before(day, -months)
+
+
 def ensure_medical_review_workflow(article_index):
     """The reviewers' group, the review task and the workflow on this article index (idempotent).
 

@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q
 from django.utils import timezone
@@ -104,3 +105,28 @@ class AwaitingReviewPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_awaiting_review_panel(request, panels):
     panels.append(AwaitingReviewPanel())
+
+
+NO_REFERENCES_WARNING = (
+    "This article cites no references. Add a References block with the sources it relies on before it is "
+    "published; a reviewer checks the text against them."
+)
+
+
+def warn_without_references(request, page):
+    """A warning, never a refusal: an article whose body has no references block (a short how-to may
+    honestly need none, and the reviewer decides)."""
+    if isinstance(page, ArticlePage) and not page.references:
+        messages.warning(request, NO_REFERENCES_WARNING)
+
+
+@hooks.register("before_edit_page")
+def warn_when_opening_an_article_without_references(request, page):
+    if request.method == "GET":
+        warn_without_references(request, page.specific.get_latest_revision_as_object())
+
+
+@hooks.register("after_edit_page")
+@hooks.register("after_create_page")
+def warn_when_saving_an_article_without_references(request, page):
+    warn_without_references(request, page.specific)

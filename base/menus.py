@@ -17,7 +17,7 @@ def resolve(site_settings):
     key = f"menus:{site_settings.pk}:{tokens.token(tokens.EVERYTHING)}"
     menus = cache.get(key) if site_settings.pk else None
     if menus is None:
-        menus = {"header": [], "footer": []}
+        menus = {"header": [], "footer": [], "policy": None}
         # As stored: the links' labels and places need no conversion, and their pages are read together.
         links = [item["value"] for item in site_settings.menu_links.raw_data if item["type"] == "link"]
         ids = [link.get("page") for link in links if isinstance(link.get("page"), int)]
@@ -32,6 +32,15 @@ def resolve(site_settings):
             for where in ("header", "footer"):
                 if show_in in (where, "both"):
                     menus[where].append({"url": url, "label": label or page.title})
+        menus["policy"] = editorial_policy_url()
         if site_settings.pk:
             cache.set(key, menus, 24 * 3600)
     return menus
+
+
+def editorial_policy_url():
+    """Where the editorial policy is (the footer and the review badges link to it), or None."""
+    from .models import EditorialPolicyPage  # the models import this module
+
+    page = public(EditorialPolicyPage.objects.live()).first()
+    return page.get_url() if page else None

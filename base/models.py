@@ -15,7 +15,7 @@ from caching import tokens
 from caching.kept import KEPT_SECONDS, kept
 from caching.purge import referenced_objects, referrers
 
-from . import menus
+from . import menus, policy
 from .blocks import MenuLinkBlock
 from .public import public
 
@@ -193,3 +193,33 @@ class SiteSettings(BaseSiteSetting):
     @property
     def footer_links(self):
         return self.menus["footer"]
+
+    @property
+    def editorial_policy_url(self):
+        return self.menus.get("policy")
+
+
+class EditorialPolicyPage(BasePage):
+    """How the site writes, reviews, corrects and makes money, in one page per site that the footer of every
+    page and every review badge link to. Made for every install (``ensure_editorial_policy``)."""
+
+    body = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"], default=policy.policy_body)
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "base/editorial_policy_page.html"
+
+    # Linked from the footer and the review badge of every page.
+    cache_purges_everything = True
+
+
+def ensure_editorial_policy(home):
+    """The site's editorial policy page, live under ``home``, made if there is none (idempotent)."""
+    found = EditorialPolicyPage.objects.first()
+    if found is None:
+        found = home.add_child(
+            instance=EditorialPolicyPage(title=policy.POLICY_TITLE, slug=policy.POLICY_SLUG, live=True)
+        )
+    return found

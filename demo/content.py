@@ -133,6 +133,14 @@ ARTICLE = {
         "see where each point lies.</p>"
     ),
     "topics": ["lower-back-pain"],
+    # The update log: (kind, what changed). Dated the day the demo is loaded.
+    "updates": [
+        (
+            "correction",
+            "Clarified where to find BL-40: the first version said only “behind the knee”; it now says the middle "
+            "of the skin crease at the back of the knee, as the point's page shows.",
+        ),
+    ],
     "sections": [
         {
             "code": "BL40",

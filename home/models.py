@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from articles.models import ArticlePage, Complaint, PointIndexPage
 from articles.models.articles import card_rows
-from base.models import BasePage
+from base.models import BasePage, ensure_editorial_policy
 
 
 class HomePage(BasePage):
@@ -19,6 +19,13 @@ class HomePage(BasePage):
     @property
     def intro_text(self):
         return self.intro
+
+    def save(self, *args, **kwargs):
+        """A live home page always has the editorial policy below it (the footer links to it)."""
+        result = super().save(*args, **kwargs)
+        if self.live:
+            ensure_editorial_policy(self)
+        return result
 
     def route(self, request, path_components):
         """The home page's children (the article index, the point library, the shop …) are kept, as their

@@ -6,6 +6,8 @@ import urllib.request
 from django.db.models import F
 from django.utils import timezone
 
+from caching.purge import purge
+
 from .models import Offer
 
 FAILURES_BEFORE_BROKEN = 2
@@ -23,11 +25,19 @@ def fetch_ok(url, timeout):
         return False
 
 
+def shown(offer):
+    """What readers see of an offer's check: whether the buy link is offered, and the day it was checked."""
+    checked = offer.last_checked_at and timezone.localdate(offer.last_checked_at)
+    return (offer.consecutive_failures == 0 and not offer.broken, checked)
+
+
 def check_offer(offer, timeout=10):
-    """Record one check. One failure can be a blip; two in a row mark the offer broken; any success clears it.
-    Routine checks use update(), which sends no signal, so they leave the page cache alone; only when the
-    offer turns broken or recovers is it saved once more, so that readers stop (or start again) seeing it."""
-    was_broken = Offer.objects.filter(pk=offer.pk).values_list("broken", flat=True).first()
+    """Record one check. One failure can be a blip and two in a row mark the offer broken (the dashboard lists
+    it), but readers are offered the link only while its last check passed; any success clears it.
+    Routine checks use update(), which sends no signal; when what readers see changes (the link is offered
+    or withdrawn, or the date it was checked moves to a new day) the offer is purged, and with it what its
+    ``cache_dependents`` declare: its product's page and every page showing its card."""
+    before = Offer.objects.filter(pk=offer.pk).values("broken", "consecutive_failures", "last_checked_at").first()
     now = timezone.now()
     rows = Offer.objects.filter(pk=offer.pk)
     if fetch_ok(offer.url, timeout):
@@ -36,6 +46,8 @@ def check_offer(offer, timeout=10):
         rows.update(consecutive_failures=F("consecutive_failures") + 1, last_checked_at=now)
         rows.filter(consecutive_failures__gte=FAILURES_BEFORE_BROKEN).update(broken=True)
     offer.refresh_from_db(fields=["consecutive_failures", "broken", "last_checked_at"])
-    if offer.broken != was_broken:
-        offer.save(update_fields=["broken"])  # post_save: cached pages showing the card are dropped
+    if before and before["broken"] != offer.broken:
+        offer.save(update_fields=["broken"])  # post_save purges; the product's page says when it changed
+    elif before is None or shown(Offer(**before)) != shown(offer):
+        purge(offer)
     return offer

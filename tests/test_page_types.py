@@ -7,6 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from articles.models import AcupointPage, ArticleIndexPage, ArticlePage, PointIndexPage
 from authors.models import AuthorIndexPage, AuthorPage, ReviewerIndexPage, ReviewerPage
+from base.models import EditorialPolicyPage
 from home.models import HomePage
 from products.models import ProductIndexPage
 
@@ -20,6 +21,7 @@ SIMPLE_TYPES = [
     AcupointPage,
     AuthorPage,
     ReviewerPage,
+    EditorialPolicyPage,
 ]
 
 

@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from base.models import BasePage
+from base.models import BasePage, SiteSettings
 from seo import jsonld as seo
 
 from ..blocks import ArticleBodyBlock
@@ -20,6 +20,7 @@ from ..forms import ArticlePageForm
 from ..review import (
     ReviewedArticlePermissionTester,
     content_fingerprint,
+    months_after,
 )
 from .complaints import Complaint
 
@@ -114,6 +115,13 @@ class ArticlePage(BasePage):
             return "changed"
         return "reviewed"
 
+    def next_review_due(self, interval_months):
+        """When the medical review should be done again: the last review plus the site's re-review interval
+        (the dashboard lists the article as due from that day). None when it was never reviewed."""
+        if self.last_reviewed is None or not interval_months:
+            return None
+        return months_after(self.last_reviewed, interval_months)
+
     def permissions_for_user(self, user):
         return ReviewedArticlePermissionTester(user, self)
 
@@ -148,17 +156,35 @@ class ArticlePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["reference_count"] = lambda: len(self.references)
         context["updates"] = SimpleLazyObject(lambda: list(self.updates.all()))
+        context["next_review_due"] = SimpleLazyObject(
+            lambda: self.next_review_due(SiteSettings.for_request(request).review_interval_months)
+        )
         return context
 
 
 class ArticleUpdate(Orderable):
-    """One line of an article's public update log: “Updated 3 March 2027: added a caution for BL-23.”"""
+    """One line of an article's public update log: “Updated 3 March 2027: added a caution for BL-23.” A
+    correction (something the article got wrong, now put right) is marked as one, so readers tell it apart."""
+
+    UPDATE = "update"
+    CORRECTION = "correction"
+    KINDS = [(UPDATE, "Update"), (CORRECTION, "Correction")]
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="updates")
     date = models.DateField()
+    kind = models.CharField(
+        max_length=12,
+        choices=KINDS,
+        default=UPDATE,
+        help_text="A correction puts right something the article got wrong; readers see it marked as one.",
+    )
     text = models.CharField(max_length=255, help_text="What changed, in a sentence readers understand.")
 
-    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("text")])]
+    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("kind"), FieldPanel("text")])]
+
+    @property
+    def is_correction(self):
+        return self.kind == self.CORRECTION
 
     class Meta(Orderable.Meta):
         ordering = ["-date", "sort_order"]

@@ -250,7 +250,7 @@ class ProductFeature(Orderable):
 
 class OfferQuerySet(models.QuerySet):
     def available(self):
-        """The offers readers may follow: switched on by an editor and not marked broken by `check_offers`.
+        """The offers readers may follow: switched on by an editor and passing their last `check_offers` check.
         The product card, the product page and any catalogue all list offers through this one rule."""
         return self.filter(**Offer.AVAILABLE)
 
@@ -271,7 +271,9 @@ class Offer(Orderable):
     broken = models.BooleanField(default=False, editable=False)
 
     objects = OfferQuerySet.as_manager()
-    AVAILABLE = {"active": True, "broken": False}  # the one rule; see OfferQuerySet.available()
+    # The one rule (see OfferQuerySet.available()): switched on, and its last link check passed (a link that
+    # failed once is not offered to readers; failing twice marks it broken for the editors' dashboard).
+    AVAILABLE = {"active": True, "broken": False, "consecutive_failures": 0}
 
     panels = [FieldPanel("retailer"), FieldPanel("label"), FieldPanel("slug"), FieldPanel("url"), FieldPanel("active")]
 

@@ -11,11 +11,12 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site, WorkflowState
 
 from articles.loader import load_points
-from articles.models import AcupointPage, ArticleIndexPage, ArticlePage, Complaint, PointIndexPage
+from articles.models import AcupointPage, ArticleIndexPage, ArticlePage, ArticleUpdate, Complaint, PointIndexPage
 from articles.review import REVIEWERS_GROUP
 from authors.models import AuthorIndexPage, AuthorPage, Book, ReviewerIndexPage, ReviewerPage
 from base.models import SiteSettings
@@ -233,6 +234,9 @@ class Command(BaseCommand):
             live=False,
         )
         article.topics = list(Complaint.objects.filter(slug__in=data["topics"]))
+        article.updates = [
+            ArticleUpdate(date=timezone.localdate(), kind=kind, text=text) for kind, text in data.get("updates", ())
+        ]
         index.add_child(instance=article)
         revision = article.save_revision(log_action=True)
         if reviewer.user_id is None:
