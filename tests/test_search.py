@@ -432,9 +432,7 @@ def test_a_reader_who_types_guasha_as_one_word_finds_the_gua_sha_tool_and_writin
 
 def test_guasha_typed_as_one_word_is_suggested_the_gua_sha_tool(client, demo):
     found = json.loads(client.get("/search/suggest/", {"q": "guasha"}).content)["suggestions"]
-    assert {"kind": "product", "label": "Facial Gua Sha Tool For Beginner", "url": "/products/facial-gua-sha-tool/"} in [
-        {k: s[k] for k in ("kind", "label", "url")} for s in found
-    ]
+    assert ("product", "/products/facial-gua-sha-tool/") in [(s["kind"], s["url"]) for s in found]
 
 
 def test_a_point_name_is_not_split_into_words(client, demo):
