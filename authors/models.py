@@ -43,6 +43,16 @@ class PersonPage(BasePage):
         return f"{self.honorific} {self.title}".strip()
 
     @property
+    def initials(self):
+        """Up to two letters for an avatar when there is no photo: the first and last names' first letters
+        ("Mai Sogawa" → "MS", "P. Sze" → "PS", "Hua" → "H")."""
+        names = [word for word in self.title.split() if word[:1].isalpha()]
+        if not names:
+            return ""
+        picked = names[:1] + names[-1:] if len(names) > 1 else names
+        return "".join(name[0].upper() for name in picked)
+
+    @property
     def intro_text(self):
         return self.short_bio
 

@@ -103,6 +103,18 @@ class Catalogue:
             self._article_ids = {a.id: a for a in self.articles}
         return self._article_ids
 
+    def vocabulary(self):
+        """Every word of the products' and articles' titles and headings, the people's names and the
+        complaints, made once per catalogue: what a word typed run together may be split into."""
+        if getattr(self, "_vocabulary", None) is None:
+            known = set()
+            for entry in (*self.products, *self.articles, *self.people):
+                known |= entry.words | entry.headings
+            for complaint in self.complaints:
+                known.update(word for phrase in complaint.phrases for word in phrase)
+            self._vocabulary = frozenset(known)
+        return self._vocabulary
+
     def __post_init__(self):
         self._point_ids = {p.id: p for p in self.points}
 

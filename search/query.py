@@ -128,8 +128,24 @@ def matching_titles(entries, core):
     return [e for e in entries if all(_word_matches(w, e.words) for w in singular)]
 
 
+def split_run_together(vocabulary, core):
+    """Subject words typed without their space, split where both halves are words the site uses:
+    "guasha" → "gua", "sha"; "backpain" → "back", "pain". A word the site knows stays whole."""
+    split = []
+    for word in core:
+        halves = None
+        if len(word) >= 5 and word not in vocabulary and text.singular(word) not in vocabulary:
+            for cut in range(3, len(word) - 2):
+                first, second = word[:cut], word[cut:]
+                if first in vocabulary and text.singular(second) in vocabulary:
+                    halves = [first, second]
+                    break
+        split += halves or [word]
+    return split
+
+
 def understand(catalogue, query, allow_corrections=True):
-    result = Understanding(core=text.core_words(query))
+    result = Understanding(core=split_run_together(catalogue.vocabulary(), text.core_words(query)))
     named = named_points(catalogue, query)
     if len(named) == 1:
         result.exact_point = named[0]

@@ -3,7 +3,7 @@
 import re
 
 from . import text
-from .query import PREGNANCY_WORDS, matching_complaints, misspelt_points, named_points
+from .query import PREGNANCY_WORDS, matching_complaints, misspelt_points, named_points, split_run_together
 
 LIMIT = 8
 MIN_LENGTH = 2
@@ -44,7 +44,7 @@ def suggestions(catalogue, query):
     if len(query) < MIN_LENGTH and not text.has_characters(query):
         return []
     typed_words = [w for w in text.words(query)]
-    core = text.core_words(query)
+    core = split_run_together(catalogue.vocabulary(), text.core_words(query))
     groups = [
         _point_hits(catalogue, query, [w for w in typed_words if w not in text.FILLER_WORDS] or typed_words),
         matching_complaints(catalogue, core)

@@ -68,3 +68,29 @@ def test_the_author_box_lists_the_books_in_the_editors_order_and_a_previews_unsa
     author.books = [Book(title="A third book", isbn="9781980678922")]
     del author.book_list
     assert [b.title for b in author.book_list] == ["A third book"]
+
+
+@pytest.mark.parametrize(
+    "title, initials", [("Mai Sogawa", "MS"), ("P. Sze", "PS"), ("Hua", "H"), ("Anna de la Cruz", "AC"), ("", "")]
+)
+def test_initials_are_the_first_and_last_names_first_letters(title, initials):
+    assert AuthorPage(title=title).initials == initials
+
+
+def test_a_person_without_a_photo_shows_their_initials_named_for_screen_readers(client, demo):
+    from authors.models import ReviewerPage
+
+    for person in (AuthorPage.objects.get(slug="p-sze"), ReviewerPage.objects.get(slug="mai-sogawa")):
+        person.photo = None
+        person.save_revision().publish()
+    page = client.get("/authors/p-sze/").content.decode()
+    assert 'class="avatar initials initials-large" role="img" aria-label="P. Sze"><span aria-hidden="true">PS' in page
+    article = client.get("/articles/lower-back-pain-acupressure-points/").content.decode()
+    assert 'role="img" aria-label="Ms. Mai Sogawa"><span aria-hidden="true">MS</span>' in article  # the review badge
+    assert 'role="img" aria-label="P. Sze"><span aria-hidden="true">PS</span>' in article  # the author box
+    assert "initials" in client.get("/authors/").content.decode()
+
+
+def test_a_person_with_a_photo_shows_the_photo_not_initials(client, demo):
+    html = client.get("/authors/p-sze/").content.decode()
+    assert 'class="portrait"' in html and "initials" not in html

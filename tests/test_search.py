@@ -418,3 +418,37 @@ def test_after_a_publish_search_rereads_only_the_changed_articles_body(client, d
     html = page_of(client, "behind the knee")
     assert len(sifted) == 1  # the republished article; every other entry came from the last catalogue
     assert "five points behind the knee" in html
+
+
+# ---- words typed without their space, and the page itself ------------------------------------------------
+
+
+def test_a_reader_who_types_guasha_as_one_word_finds_the_gua_sha_tool_and_writing(client, demo):
+    html = page_of(client, "guasha")
+    assert 'href="/products/facial-gua-sha-tool/"' in section(html, "r-products")
+    assert "5 Acupressure Points to Relieve Lower Back Pain" in section(html, "r-articles")
+    assert "Nothing matched" not in html
+
+
+def test_guasha_typed_as_one_word_is_suggested_the_gua_sha_tool(client, demo):
+    found = json.loads(client.get("/search/suggest/", {"q": "guasha"}).content)["suggestions"]
+    assert ("product", "/products/facial-gua-sha-tool/") in [(s["kind"], s["url"]) for s in found]
+
+
+def test_a_point_name_is_not_split_into_words(client, demo):
+    response = search(client, "weizhong")
+    assert response.status_code == 302 and response["Location"] == "/points/bl-40/"
+
+
+def test_the_search_page_describes_itself_and_names_its_canonical_address_on_the_sites_root(client, demo):
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "tcmtips.example", 443
+    site.save()
+    html = client.get("/search/", HTTP_HOST="localhost").content.decode()  # not the site's own name
+    assert '<meta name="description" content="Search TCM Tips for an acupoint by code' in html
+    assert '<link rel="canonical" href="https://tcmtips.example/search/">' in html
+    html = client.get("/search/", {"q": "neck pain"}, HTTP_HOST="localhost").content.decode()
+    assert '<link rel="canonical" href="https://tcmtips.example/search/?q=neck+pain">' in html
+    assert html.count('rel="canonical"') == 1

@@ -34,6 +34,32 @@ def focused(page):
 def start(page):
     page.click(".routine-open")
     assert page.locator("#routine").is_visible()
+    assert text(page, ".routine-toggle") == "Start"
+    page.click(".routine-toggle")
+
+
+def test_opening_the_routine_does_not_start_it_until_the_reader_presses_start(page):
+    page.click(".routine-open")
+    assert text(page, ".routine-progress").startswith("Point 1 of 5")
+    assert text(page, ".routine-time") == "2:00"
+    assert text(page, ".routine-toggle") == "Start"
+    assert text(page, ".routine-state") == ""  # not "(paused)": it has not begun
+    assert focused(page) == "routine-toggle"
+    page.clock.run_for(10_000)
+    assert text(page, ".routine-time") == "2:00"
+    page.keyboard.press("Enter")
+    assert text(page, ".routine-toggle") == "Pause"
+    page.clock.run_for(3_000)
+    assert text(page, ".routine-time") == "1:57"
+
+
+def test_skipping_before_starting_moves_on_without_starting(page):
+    page.click(".routine-open")
+    page.click(".routine-skip")
+    assert text(page, ".routine-progress").startswith("Point 2 of 5")
+    page.clock.run_for(5_000)
+    assert text(page, ".routine-time") == "1:00"
+    assert text(page, ".routine-toggle") == "Start"
 
 
 def test_start_counts_down_from_the_upper_end_and_pauses_and_resumes(page):
@@ -86,18 +112,31 @@ def test_skip_and_back_move_between_points_from_the_keyboard(page):
     assert focused(page) == "routine-back"
 
 
-def test_a_point_announces_itself_and_one_minute_left_then_moves_on_by_itself(page):
+WATCH_LIVE = """() => {
+  window.__said = [];
+  const live = document.querySelector('.routine-live');
+  new MutationObserver(() => window.__said.push(live.textContent))
+    .observe(live, { childList: true, characterData: true, subtree: true });
+}"""
+
+
+def test_the_live_region_announces_each_step_once_and_never_the_ticking_seconds(page):
+    page.evaluate(WATCH_LIVE)
     live = page.locator(".routine-live")
+    assert live.get_attribute("aria-live") == "polite"
+    # The ticking clock is outside every live region, so a screen reader is not read each second.
+    assert page.evaluate("document.querySelector('.routine-time').closest('[aria-live]')") is None
     start(page)
-    page.clock.run_for(1_000)
-    assert live.inner_text() == "Point 1 of 5: BL-40 Weizhong."
-    page.clock.run_for(59_500)  # 2:00 → 1:00
+    assert live.inner_text() == "Point 1 of 5: BL-40 Weizhong. 2 minutes."
+    page.clock.run_for(60_500)  # 2:00 → 1:00, sixty visible ticks
     assert text(page, ".routine-time") == "1:00"
-    assert live.inner_text() == "One minute left."
     page.clock.run_for(61_000)
     assert text(page, ".routine-progress").startswith("Point 2 of 5")
-    assert live.inner_text() == "Point 2 of 5: GB-41 Zulinqi."
     assert 58 <= int(text(page, ".routine-time").split(":")[1]) <= 59  # already counting
+    assert page.evaluate("window.__said") == [
+        "Point 1 of 5: BL-40 Weizhong. 2 minutes.",
+        "Point 2 of 5: GB-41 Zulinqi. 1 minute.",
+    ]
 
 
 def test_each_hand_runs_twice_and_says_which_hand_then_the_routine_ends_with_focus_kept(page):
@@ -110,7 +149,7 @@ def test_each_hand_runs_twice_and_says_which_hand_then_the_routine_ends_with_foc
     page.clock.run_for(120_500)
     assert text(page, ".routine-progress").startswith("Point 5 of 5")
     assert text(page, ".routine-side") == "Now the right hand (2 of 2)"
-    assert page.locator(".routine-live").inner_text() == "Point 5 of 5: PC-8 Laogong, right hand."
+    assert page.locator(".routine-live").inner_text() == "Point 5 of 5: PC-8 Laogong, right hand. 2 minutes."
     page.clock.run_for(120_500)
     assert page.locator(".routine-done").is_visible()
     assert page.locator(".routine-controls").is_hidden()
@@ -212,6 +251,9 @@ def test_the_screen_stays_on_while_it_runs_and_a_chosen_sound_marks_the_end_of_a
     page.goto(site_url + ARTICLE)
     calls = lambda: page.evaluate("window.__calls")  # noqa: E731
     page.click(".routine-open")
+    page.clock.run_for(1_000)
+    assert calls() == []  # open, not yet started
+    page.click(".routine-toggle")
     page.clock.run_for(1_000)
     assert calls() == ["wake:screen"]
     page.click(".routine-toggle")

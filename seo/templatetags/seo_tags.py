@@ -1,5 +1,8 @@
+from urllib.parse import urlencode
+
 from django import template
 from django.utils.html import format_html
+from wagtail.models import Site
 
 from seo import jsonld
 
@@ -23,6 +26,17 @@ def page_meta(context, page):
         "image_url": jsonld.image_url(image, page, request) if image else "",
         "site_name": site_name(context),
     }
+
+
+@register.simple_tag(takes_context=True)
+def site_url(context, path, **query):
+    """``path`` on the site's own root URL (not the request's Host header), for pages that are not Wagtail
+    pages, such as search: ``{% site_url "/search/" q="neck" %}`` → "https://tcmtips.example/search/?q=neck".
+    Empty query values are left out."""
+    site = Site.find_for_request(context["request"]) or Site.objects.filter(is_default_site=True).first()
+    root = site.root_url if site else ""
+    given = {key: value for key, value in query.items() if value}
+    return root.rstrip("/") + path + (f"?{urlencode(given)}" if given else "")
 
 
 @register.simple_tag(takes_context=True)

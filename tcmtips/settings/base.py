@@ -55,6 +55,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Pages compressed for every reader (nginx and Varnish pass them on as they are); outermost, so page
+    # cache hits are compressed too. Django's GZip pads each response against BREACH-style guessing.
+    "django.middleware.gzip.GZipMiddleware",
     "caching.middleware.TokenMemoMiddleware",  # the cache's tokens read at most once a request
     "security.hardening.HostileInputMiddleware",  # NUL bytes and forged session keys
     "security.client.TrustedProxyMiddleware",

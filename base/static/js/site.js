@@ -28,15 +28,34 @@
     }
   });
 
-  // Scroll to Top: smooth where the reader has not asked for reduced motion.
+  // Scroll to Top: without JavaScript a plain link in the footer. With it, a floating button that shows
+  // only once the reader is a screen or more down the page; smooth unless the reader asked for less motion.
   var toTop = document.querySelector(".to-top");
   if (toTop) {
+    var placed = false;
+    var place = function () {
+      placed = false;
+      toTop.hidden = window.scrollY < window.innerHeight;
+    };
+    toTop.classList.add("floating");
+    place();
+    window.addEventListener("scroll", function () {
+      if (!placed) { placed = true; window.requestAnimationFrame(place); }
+    }, { passive: true });
+    window.addEventListener("resize", place, { passive: true });
     toTop.addEventListener("click", function (event) {
       event.preventDefault();
       var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
       window.scrollTo({ top: 0, behavior: still ? "auto" : "smooth" });
       document.getElementById("main").focus({ preventScroll: true });
     });
+  }
+
+  // Print: the article's own print layout (the routine card where it has points), from a visible button.
+  var printer = document.querySelector(".print-button");
+  if (printer && window.print) {
+    printer.parentNode.hidden = false;
+    printer.addEventListener("click", function () { window.print(); });
   }
 
   // Guided routine: walks through the article's point sections one at a time with a countdown.
@@ -67,9 +86,17 @@
 
     var toggle = $(".routine-toggle"), live = $(".routine-live"), time = $(".routine-time");
     var i = 0, left = 0, endsAt = 0, tick = null, shown = -1, lock = null, audio = null, done = false;
+    var begun = false; // this step's countdown has been started: opening the routine does not start it
 
+    function spoken(s) {
+      var m = Math.floor(s / 60), r = s % 60, parts = [];
+      if (m) parts.push(m + (m === 1 ? " minute" : " minutes"));
+      if (r) parts.push(r + (r === 1 ? " second" : " seconds"));
+      return parts.join(" ");
+    }
     function fmt(s) { return Math.floor(s / 60) + ":" + (s % 60 < 10 ? "0" : "") + (s % 60); }
-    function say(text) { live.textContent = ""; setTimeout(function () { live.textContent = text; }, 150); }
+    // The live region changes once a step, never with the ticking clock (which is outside it).
+    function say(text) { live.textContent = text; }
     function save() {
       try { sessionStorage.setItem(key, JSON.stringify({ i: i, left: left })); } catch (e) { /* private mode */ }
     }
@@ -108,18 +135,18 @@
         if (k === st.step) li.setAttribute("aria-current", "step"); else li.removeAttribute("aria-current");
       });
       $(".routine-side").textContent = st.side ? "Now the " + st.side + " (" + st.sideOf + ")" : "";
-      if (shown !== st.n || st.side) {
-        say("Point " + (st.n + 1) + " of " + sections.length + ": " + section.dataset.code + " " +
-            section.dataset.pinyin + (st.side ? ", " + st.side : "") + ".");
-      }
+      var again = shown === st.n && !st.side; // a further step of the same point
+      say("Point " + (st.n + 1) + " of " + sections.length + ": " + section.dataset.code + " " +
+          section.dataset.pinyin + (st.side ? ", " + st.side : "") + (again ? ", step " + (st.step + 1) : "") +
+          "." + (st.secs ? " " + spoken(st.secs) + "." : ""));
       shown = st.n;
       $(".routine-back").setAttribute("aria-disabled", String(i === 0));
       render();
     }
     function render() {
       time.textContent = stages[i].secs ? fmt(left) : "no timer";
-      $(".routine-state").textContent = tick || !stages[i].secs ? "" : "(paused)";
-      toggle.textContent = tick ? "Pause" : "Resume";
+      $(".routine-state").textContent = tick || !begun || !stages[i].secs ? "" : "(paused)";
+      toggle.textContent = tick ? "Pause" : begun ? "Resume" : "Start";
       if (!stages[i].secs && document.activeElement === toggle) $(".routine-skip").focus(); // keep focus
       toggle.hidden = !stages[i].secs;
       $(".routine-skip").textContent = stages[i].secs ? "Skip" : "Next";
@@ -127,7 +154,7 @@
     function go(to) {
       var running = !!tick;
       clearInterval(tick); tick = null;
-      i = to; left = stages[i].secs; done = false;
+      i = to; left = stages[i].secs; done = false; begun = false;
       $(".routine-done").hidden = true; $(".routine-controls").hidden = false;
       show(); save();
       // A new countdown starts on a whole second; a point without one waits for Next.
@@ -136,6 +163,7 @@
     function run() {
       if (!stages[i].secs || tick) return;
       endsAt = Date.now() + left * 1000;
+      begun = true;
       tick = setInterval(step, 250);
       wake(true); render();
     }
@@ -146,7 +174,6 @@
     function step() {
       var now = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
       if (now === left) return;
-      if (left > 60 && now <= 60 && now > 0 && stages[i].secs > 60) say("One minute left.");
       left = now; save(); render();
       if (left > 0) return;
       signal();
@@ -195,19 +222,20 @@
 
     function open(at, secs, running) {
       if (!dialog.open) dialog.showModal();
-      shown = -1; i = at; left = secs;
+      shown = -1; i = at; left = secs; begun = secs < stages[at].secs;
       $(".routine-done").hidden = true; $(".routine-controls").hidden = false; done = false;
       show(); save();
       if (running) run(); else render();
       (toggle.hidden ? $(".routine-skip") : toggle).focus();
     }
-    opener.addEventListener("click", function () { unlockAudio(); open(0, stages[0].secs, true); });
+    // Opening shows the first point and its Start button; the countdown waits for Start.
+    opener.addEventListener("click", function () { unlockAudio(); open(0, stages[0].secs, false); });
     toggle.addEventListener("click", function () { unlockAudio(); if (tick) pause(); else run(); });
     $(".routine-back").addEventListener("click", function () { if (i > 0) go(i - 1); });
     $(".routine-skip").addEventListener("click", function () {
       if (i + 1 < stages.length) go(i + 1); else finish();
     });
-    $(".routine-again").addEventListener("click", function () { open(0, stages[0].secs, true); });
+    $(".routine-again").addEventListener("click", function () { open(0, stages[0].secs, false); });
     $(".routine-close").addEventListener("click", function () { dialog.close(); });
     dialog.addEventListener("close", function () {
       pause();
