@@ -32,8 +32,20 @@ from authors.models import AuthorPage
 from products.models import Offer, OutboundClick, Product, ProductReview
 from base.models import SiteSettings
 
-editor = User.objects.create_superuser(
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+# An editor as the team has them: a member of the Editors group, not a superuser.
+editor = User.objects.create_user(
     "docs.editor", "docs@example.com", PASSWORD, first_name="Dana", last_name="Editor"
+)
+editor.groups.add(Group.objects.get(name="Editors"))
+# What the guide's tasks need (the shop, reader reviews, the click report, the site settings), given to the
+# user as well in case this install's Editors group does not hold all of it.
+editor.user_permissions.add(
+    *Permission.objects.filter(
+        Q(content_type__app_label="products") | Q(codename__in=["change_sitesettings", "view_sitesettings"])
+    )
 )
 reviewer = User.objects.get(username="mai.sogawa")
 reviewer.set_password(PASSWORD)

@@ -46,7 +46,7 @@ def test_a_ninth_menu_link_is_refused_with_a_form_error(client, demo, admin_user
     assert response.status_code == 200  # the form again, with the error
     html = response.content.decode()
     assert "The maximum number of items is 8" in html
-    assert len(SiteSettings.objects.get(pk=settings.pk).menu_links) == 4  # the demo's, untouched
+    assert len(SiteSettings.objects.get(pk=settings.pk).menu_links) == 5  # the demo's, untouched
 
 
 def test_the_settings_form_says_how_many_links_fit(client, demo, admin_user):

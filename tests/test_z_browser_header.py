@@ -27,12 +27,13 @@ links = [
     ("/reviewers/", "Medical reviewers"),
     ("/articles/lower-back-pain-acupressure-points/", "Lower back pain"),
     ("/points/bl-40/", "Weizhong (BL-40)"),
-    ("/products/facial-gua-sha-tool/", "Gua sha for beginners"),
+    ("/points/gb-20/", "Neck tension: Fengchi"),
 ]
 site = Site.objects.get(is_default_site=True)
+root = site.root_page.url_path
 settings = SiteSettings.for_site(site)
 settings.menu_links = [
-    ("link", {"page": Page.objects.get(url_path="/home" + url), "label": label, "show_in": "header"})
+    ("link", {"page": Page.objects.get(url_path=root + url[1:]), "label": label, "show_in": "header"})
     for url, label in links
 ]
 settings.save()
