@@ -128,6 +128,10 @@ class SectionPage(BasePage):
         return child.route(request, [])
 
 
+# What fits the header on one row at desktop width; on phones the links fold behind a menu button.
+MAX_MENU_LINKS = 8
+
+
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     site_name = models.CharField(max_length=80, default="TCM Tips")
@@ -145,7 +149,8 @@ class SiteSettings(BaseSiteSetting):
     menu_links = StreamField(
         [("link", MenuLinkBlock())],
         blank=True,
-        help_text="The links in the site's header and footer, in order. Drag to reorder.",
+        max_num=MAX_MENU_LINKS,
+        help_text=f"The links in the site's header and footer, in order (up to {MAX_MENU_LINKS}). Drag to reorder.",
     )
 
     panels = [

@@ -32,8 +32,20 @@ from authors.models import AuthorPage
 from products.models import Offer, OutboundClick, Product, ProductReview
 from base.models import SiteSettings
 
-editor = User.objects.create_superuser(
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+# An editor as the team has them: a member of the Editors group, not a superuser.
+editor = User.objects.create_user(
     "docs.editor", "docs@example.com", PASSWORD, first_name="Dana", last_name="Editor"
+)
+editor.groups.add(Group.objects.get(name="Editors"))
+# What the guide's tasks need (the shop, reader reviews, the click report, the site settings), given to the
+# user as well in case this install's Editors group does not hold all of it.
+editor.user_permissions.add(
+    *Permission.objects.filter(
+        Q(content_type__app_label="products") | Q(codename__in=["change_sitesettings", "view_sitesettings"])
+    )
 )
 reviewer = User.objects.get(username="mai.sogawa")
 reviewer.set_password(PASSWORD)
@@ -44,26 +56,37 @@ reviewer.save()
 index = ArticleIndexPage.objects.get()
 demo = ArticlePage.objects.get(slug="lower-back-pain-acupressure-points")
 point = AcupointPage.objects.get(code="GB20")
-article = ArticlePage(
-    title="Four acupressure points for neck tension",
-    slug="neck-tension-acupressure-points",
-    intro="<p>Four points that ease a stiff, tense neck in ten minutes.</p>",
-    author=AuthorPage.objects.get(slug="p-sze"),
-    body=[
-        ("point_section", {
-            "point": point, "heading": "The Wind Pool at the Base of the Skull",
-            "why": "<p>In the hollows under the skull, either side of the neck muscles.</p>",
-            "steps": [
-                {"text": "Press upwards into both hollows with your thumbs.", "minutes_min": 1, "minutes_max": 2}
-            ],
-        }),
-        ("product_card", {"heading": "A tool for the tight spots", "product": Product.objects.get()}),
-    ],
-    live=False,
-)
+
+
+def neck_article(title, slug):
+    return ArticlePage(
+        title=title,
+        slug=slug,
+        intro="<p>Four points that ease a stiff, tense neck in ten minutes.</p>",
+        author=AuthorPage.objects.get(slug="p-sze"),
+        body=[
+            ("point_section", {
+                "point": point, "heading": "The Wind Pool at the Base of the Skull",
+                "why": "<p>In the hollows under the skull, either side of the neck muscles.</p>",
+                "steps": [
+                    {"text": "Press upwards into both hollows with your thumbs.", "minutes_min": 1, "minutes_max": 2}
+                ],
+            }),
+            ("product_card", {"heading": "A tool for the tight spots", "product": Product.objects.get()}),
+        ],
+        live=False,
+    )
+
+
+article = neck_article("Four acupressure points for neck tension", "neck-tension-acupressure-points")
 index.add_child(instance=article)
 revision = article.save_revision(user=editor)
 article.get_workflow().start(article, editor)
+
+# The same kind of article still being written (one in the review is locked to all but its reviewers).
+writing = neck_article("Easing a stiff neck at the desk", "stiff-neck-at-the-desk")
+index.add_child(instance=writing)
+writing.save_revision(user=editor)
 
 # A draft with no author yet, to show what the form says when it is sent to the review.
 draft = ArticlePage(
@@ -123,7 +146,7 @@ def shoot(base, password, ids):
         page.set_viewport_size({"width": WIDTH, "height": HEIGHT})
 
         # Writing: a point section, the point chooser and the block picker.
-        page.goto(f"{base}/admin/pages/{ids['article']}/edit/")
+        page.goto(f"{base}/admin/pages/{ids['writing']}/edit/")
         field = page.locator("[data-contentpath='body'] [data-contentpath='point']").first
         field.evaluate("el => el.scrollIntoView({block: 'start'})")
         page.wait_for_timeout(500)
@@ -137,7 +160,7 @@ def shoot(base, password, ids):
         page.keyboard.press("Escape")
         page.wait_for_timeout(500)
 
-        page.goto(f"{base}/admin/pages/{ids['article']}/edit/")
+        page.goto(f"{base}/admin/pages/{ids['writing']}/edit/")
         page.locator("[data-contentpath='body'] button.c-sf-add-button").first.click()
         page.wait_for_timeout(800)
         row = page.locator(".w-combobox__option-row", has_text="Point section")
@@ -201,7 +224,7 @@ def main():
     }
     try:
         with served_demo(folder, "docs", setup=setup, extra_env=extra_env) as (base, printed):
-            names = ["article", "index", "demo", "point", "product", "site", "draft"]
+            names = ["article", "index", "demo", "point", "product", "site", "draft", "writing"]
             ids = dict(zip(names, printed.split("IDS")[-1].split(), strict=True))
             shoot(base, password, ids)
     finally:
@@ -221,6 +244,7 @@ print(
     Product.objects.get().pk,
     Site.objects.get(is_default_site=True).pk,
     ArticlePage.objects.get(slug="hegu-tension-headache").pk,
+    ArticlePage.objects.get(slug="stiff-neck-at-the-desk").pk,
 )
 """
 

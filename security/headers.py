@@ -27,6 +27,15 @@ CSP = "; ".join(
 PREVIEW_CSP = CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
 
 
+# Development only: Django's technical 404 and 500 pages (shown instead of the site's own when DEBUG is on)
+# carry their styles, and the 500 page its "copy-and-paste view" switch, inline. Under the site's policy they
+# come out unstyled, so an error answer gets these two relaxed while DEBUG is on, and never otherwise.
+DEBUG_ERROR_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
+    "style-src 'self'", "style-src 'self' 'unsafe-inline'"
+)
+DEBUG_ERROR_STATUSES = {404, 500}
+
+
 # --- Security: the admin's own policy. Wagtail 8's admin still runs a few inline scripts (inline
 # panels, date pickers) and sets inline styles, so those two need 'unsafe-inline'; everything else stays
 # on this host, plugins are off, and only the admin itself may frame its pages (the live preview).
@@ -59,15 +68,21 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if not request.path.startswith("/admin/"):
-            response.headers.setdefault(
-                "Content-Security-Policy", PREVIEW_CSP if getattr(request, "is_preview", False) else CSP
-            )
+            response.headers.setdefault("Content-Security-Policy", self.public_policy(request, response))
         else:
             # Set, not defaulted: a preview renders the page through this middleware again under the page's
             # own URL, and the admin must be able to frame what it shows.
             response.headers["Content-Security-Policy"] = ADMIN_CSP
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
+
+    @staticmethod
+    def public_policy(request, response):
+        if getattr(request, "is_preview", False):
+            return PREVIEW_CSP
+        if settings.DEBUG and response.status_code in DEBUG_ERROR_STATUSES:
+            return DEBUG_ERROR_CSP
+        return CSP
 
     def process_exception(self, request, exception):
         # Only a database that can't be reached is an outage (503, try again later). Any other database
