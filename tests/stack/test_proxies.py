@@ -132,3 +132,15 @@ def test_a_range_header_varnish_cannot_parse_is_ignored_not_a_503(method):
             assert response.status == 200
     # A well-formed range still gets its part.
     assert fetch("/static/css/site.css", headers={"Range": "bytes=0-9"}).status == 206
+
+
+def test_a_long_address_is_answered_and_leaves_both_app_servers_serving():
+    """The redirect that adds a slash to a 3.6 KB address repeats it in Location: too long a header for nginx's
+    default buffer, which counted as a failed app server, so two such requests made every reader's request a
+    502 for ten seconds. (gunicorn answers 414 to a request line over 4 KB.)"""
+    kanji = "%E6%BC%A2%E5%AD%97" * 200  # 3,600 characters, as a browser sends 漢字 in an address
+    for path in (f"/admin/{kanji}", f"/feed/{kanji}", f"/{kanji}", f"/points/lu-1/x?review={kanji}") * 2:
+        response = fetch(path)
+        assert response.status < 500, (path[:40], response.status)
+    for path in ("/", ARTICLE, "/points/", "/search/?q=neck") * 2:
+        assert fetch(unique(path)).status == 200, path
