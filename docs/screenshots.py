@@ -182,7 +182,8 @@ def shoot(base, password, ids):
         # Live preview in mobile size.
         page.goto(f"{base}/admin/pages/{ids['demo']}/edit/")
         page.get_by_role("button", name="Toggle preview").click()
-        page.wait_for_timeout(6000)
+        page.frame_locator("#w-preview-iframe").locator("h1").wait_for(timeout=60_000)  # a busy machine is slow
+        page.wait_for_timeout(2000)
         save(page, "live-preview")
         page.get_by_role("button", name="Toggle preview").click()  # closed again for the pictures below
         page.wait_for_timeout(500)
