@@ -40,11 +40,13 @@ editor = User.objects.create_user(
     "docs.editor", "docs@example.com", PASSWORD, first_name="Dana", last_name="Editor"
 )
 editor.groups.add(Group.objects.get(name="Editors"))
-# What the guide's tasks need (the shop, reader reviews, the click report, the site settings), given to the
-# user as well in case this install's Editors group does not hold all of it.
+# What the guide's tasks need (complaints and topics, the shop, reader reviews, the click report, the site
+# settings), given to the user as well in case this install's Editors group does not hold all of it.
 editor.user_permissions.add(
     *Permission.objects.filter(
-        Q(content_type__app_label="products") | Q(codename__in=["change_sitesettings", "view_sitesettings"])
+        Q(content_type__app_label="products")
+        | Q(content_type__app_label="articles", content_type__model="complaint")
+        | Q(codename__in=["change_sitesettings", "view_sitesettings"])
     )
 )
 reviewer = User.objects.get(username="mai.sogawa")
