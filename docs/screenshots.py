@@ -2,7 +2,8 @@
 
 Builds a throwaway SQLite site with the demo content and a few things for editors to act on (an article
 waiting for review, a reader review to moderate, a broken retailer link, some clicks), serves it with
-`manage.py runserver` on a free loopback port, and drives Debian's Chromium through Playwright. The PNGs are
+`manage.py runserver` on a free loopback port, and drives Debian's Chromium through Playwright, logged in as
+an editor who is a member of the Editors group (not a superuser) and as a medical reviewer. The PNGs are
 reduced to a 128-colour palette so they stay small in the repository. The point names' characters need a CJK
 font in the browser's machine (Debian: `apt-get install fonts-wqy-zenhei`)."""
 
