@@ -2,7 +2,8 @@
 
 Builds a throwaway SQLite site with the demo content and a few things for editors to act on (an article
 waiting for review, a reader review to moderate, a broken retailer link, some clicks), serves it with
-`manage.py runserver` on a free loopback port, and drives Debian's Chromium through Playwright. The PNGs are
+`manage.py runserver` on a free loopback port, and drives Debian's Chromium through Playwright, logged in as
+an editor who is a member of the Editors group (not a superuser) and as a medical reviewer. The PNGs are
 reduced to a 128-colour palette so they stay small in the repository. The point names' characters need a CJK
 font in the browser's machine (Debian: `apt-get install fonts-wqy-zenhei`)."""
 
@@ -40,11 +41,13 @@ editor = User.objects.create_user(
     "docs.editor", "docs@example.com", PASSWORD, first_name="Dana", last_name="Editor"
 )
 editor.groups.add(Group.objects.get(name="Editors"))
-# What the guide's tasks need (the shop, reader reviews, the click report, the site settings), given to the
-# user as well in case this install's Editors group does not hold all of it.
+# What the guide's tasks need (complaints and topics, the shop, reader reviews, the click report, the site
+# settings), given to the user as well in case this install's Editors group does not hold all of it.
 editor.user_permissions.add(
     *Permission.objects.filter(
-        Q(content_type__app_label="products") | Q(codename__in=["change_sitesettings", "view_sitesettings"])
+        Q(content_type__app_label="products")
+        | Q(content_type__app_label="articles", content_type__model="complaint")
+        | Q(codename__in=["change_sitesettings", "view_sitesettings"])
     )
 )
 reviewer = User.objects.get(username="mai.sogawa")
@@ -182,7 +185,8 @@ def shoot(base, password, ids):
         # Live preview in mobile size.
         page.goto(f"{base}/admin/pages/{ids['demo']}/edit/")
         page.get_by_role("button", name="Toggle preview").click()
-        page.wait_for_timeout(6000)
+        page.frame_locator("#w-preview-iframe").locator("h1").wait_for(timeout=60_000)  # a busy machine is slow
+        page.wait_for_timeout(2000)
         save(page, "live-preview")
         page.get_by_role("button", name="Toggle preview").click()  # closed again for the pictures below
         page.wait_for_timeout(500)
