@@ -90,3 +90,11 @@ def test_an_article_without_point_sections_offers_no_routine(client, article):
     html = client.get(page.url).content.decode()
     assert "Wash it, dry it" in html
     assert "routine-start" not in html and "<dialog" not in html and "print-address" not in html
+    # Printed whole, from its own Print button: the routine card's layout is only for articles with points.
+    assert '<article class="wrap article-wrap">' in html
+    assert '<button type="button" class="print-button">Print this article</button>' in html
+
+
+def test_an_article_with_points_offers_to_print_its_routine_card_once_javascript_is_there(html):
+    assert '<article class="wrap article-wrap has-card">' in html
+    assert '<p class="article-tools" hidden><button type="button" class="print-button">Print the routine card<' in html
