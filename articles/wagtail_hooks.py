@@ -1,7 +1,9 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q
+from django.shortcuts import redirect
 from django.utils import timezone
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
 from wagtail.snippets.models import register_snippet
@@ -104,3 +106,29 @@ class AwaitingReviewPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_awaiting_review_panel(request, panels):
     panels.append(AwaitingReviewPanel())
+
+
+# Where a reviewer lands after acting on a review. From the editor, Wagtail returns to the article list,
+# and from the dashboard to the article's edit view: neither is open to a reviewer once the article has left
+# the review (approved and published, or sent back for changes). The dashboard is, with a word on what
+# happened.
+
+WORKFLOW_OUTCOMES = {
+    "approve": "“{title}” is approved.",
+    "approve-published": "“{title}” is approved and published: readers see it now, with your review.",
+    "reject": "Changes requested on “{title}”. Whoever submitted it is told by e-mail and can submit it again.",
+}
+
+
+@hooks.register("after_edit_page")
+def reviewer_lands_on_the_dashboard(request, page):
+    action = request.POST.get("workflow-action-name")
+    if not request.POST.get("action-workflow-action") or not action:
+        return None
+    if page.permissions_for_user(request.user).can_edit():
+        return None  # editors and administrators keep Wagtail's own landing
+    if action == "approve" and Page.objects.filter(pk=page.pk, live=True, has_unpublished_changes=False).exists():
+        action = "approve-published"
+    outcome = WORKFLOW_OUTCOMES.get(action, "Your review of “{title}” is recorded.")
+    messages.success(request, outcome.format(title=page.get_admin_display_title()))
+    return redirect("wagtailadmin_home")

@@ -218,3 +218,72 @@ def test_the_editors_group_holds_its_permissions_without_the_demo(db):
     assert {"add_page", "change_page", "publish_page"} <= page_permissions
     assert Group.objects.filter(name="Medical reviewers").exists()
     assert not Permission.objects.filter(group=editors, codename__in=["change_user", "add_workflow"]).exists()
+
+
+# Where the reviewer lands
+
+
+def act_from_the_editor(client, reviewer, article, action, **extra):
+    client.force_login(reviewer)
+    edit_url = f"/admin/pages/{article.pk}/edit/"
+    response = client.get(edit_url)
+    assert response.status_code == 200
+    # The article's fields as submitted (the body is built by script in the browser), plus what the page
+    # form carries besides them.
+    data = neck_article(None)
+    for key, value in querydict_from_html(response.content.decode(), form_id="page-edit-form").items():
+        if key.startswith("comments-"):
+            data[key] = value
+    data["action-workflow-action"] = "true"
+    data["workflow-action-name"] = action
+    for key, value in extra.items():
+        data[key] = value
+    return client.post(edit_url, data, follow=True)
+
+
+def submitted_article(client, editor):
+    client.force_login(editor)
+    assert add_article(client, neck_article("action-submit")).status_code == 302
+    client.logout()
+    return ArticlePage.objects.get(slug="neck-tension-acupressure-points")
+
+
+def test_a_reviewer_who_approves_from_the_editor_lands_on_the_dashboard_told_it_is_published(
+    client, editor_in, reviewer_user
+):
+    article = submitted_article(client, editor_in)
+    response = act_from_the_editor(client, reviewer_user, article, "approve")
+    html = response.content.decode()
+    assert response.status_code == 200 and response.request["PATH_INFO"] == "/admin/"
+    assert "do not have permission" not in html
+    assert "is approved and published" in html and "Four acupressure points for neck tension" in html
+    article.refresh_from_db()
+    assert article.live
+
+
+def test_a_reviewer_who_requests_changes_lands_on_the_dashboard_told_so(client, editor_in, reviewer_user):
+    article = submitted_article(client, editor_in)
+    response = act_from_the_editor(
+        client, reviewer_user, article, "reject", **{"workflow-action-extra-data": '{"comment": "Cite a source."}'}
+    )
+    html = response.content.decode()
+    assert response.request["PATH_INFO"] == "/admin/"
+    assert "do not have permission" not in html
+    assert "Changes requested on" in html
+    article.refresh_from_db()
+    assert not article.live
+
+
+def test_a_reviewer_who_approves_from_the_dashboard_comes_back_to_it(client, editor_in, reviewer_user):
+    article = submitted_article(client, editor_in)
+    client.force_login(reviewer_user)
+    from wagtail.models import WorkflowState
+
+    state = WorkflowState.objects.get(object_id=str(article.pk), status="in_progress")
+    response = client.post(
+        f"/admin/pages/workflow/action/{article.pk}/approve/{state.current_task_state_id}/",
+        {"comment": "", "next": "/admin/"},
+        follow=True,
+    )
+    assert response.request["PATH_INFO"] == "/admin/"
+    assert "do not have permission" not in response.content.decode()
