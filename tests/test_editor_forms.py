@@ -80,3 +80,20 @@ def test_a_product_previews_as_its_page_and_as_its_card(client, demo, editor):
     card = client.get(preview_url, {"mode": "card"}).content.decode()
     assert "Renamed before saving" in card and 'class="product-card"' in card
     assert Product.objects.get().name != "Renamed before saving"
+
+
+def test_a_title_held_by_a_forgotten_draft_names_the_draft_and_links_to_it(client, demo, editor):
+    from articles.models import ArticleIndexPage, ArticlePage
+
+    from .test_editors import add_article, neck_article
+
+    client.force_login(editor)
+    assert add_article(client, neck_article("action-draft")).status_code == 302  # saved, then left
+    draft = ArticlePage.objects.get(slug="neck-tension-acupressure-points")
+    assert not draft.live and draft.first_published_at is None
+    response = add_article(client, neck_article("action-submit"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "A draft that was never published already uses this address" in html
+    assert f'<a href="/admin/pages/{draft.pk}/edit/">“{draft.title}”</a>' in html
+    assert ArticleIndexPage.objects.get().get_children().filter(slug=draft.slug).count() == 1
