@@ -13,6 +13,7 @@ from base.models import BasePage
 from seo import jsonld as seo
 
 from .isbn import format_isbn13, normalise_isbn, validate_isbn13
+from .panels import ReviewerLoginPanel
 
 
 class PersonPage(BasePage):
@@ -112,7 +113,11 @@ class ReviewerPage(PersonPage):
 
     # Linking an account makes it able to approve medical reviews: only administrators may do it, so an
     # editor can't make up a reviewer (the field isn't in an editor's form at all).
-    content_panels = PersonPage.content_panels + [FieldPanel("user", permission="superuser")]
+    content_panels = [
+        ReviewerLoginPanel(heading="Login"),
+        *PersonPage.content_panels,
+        FieldPanel("user", heading="Login", permission="superuser"),
+    ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

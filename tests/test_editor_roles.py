@@ -287,3 +287,35 @@ def test_a_reviewer_who_approves_from_the_dashboard_comes_back_to_it(client, edi
     )
     assert response.request["PATH_INFO"] == "/admin/"
     assert "do not have permission" not in response.content.decode()
+
+
+# Mail reaches reviewers
+
+
+def test_the_demo_reviewer_has_an_address_so_submissions_reach_her(client, editor_in, reviewer_user):
+    from django.core import mail
+
+    assert reviewer_user.email
+    mail.outbox.clear()
+    client.force_login(editor_in)
+    assert add_article(client, neck_article("action-submit")).status_code == 302
+    assert [m for m in mail.outbox if reviewer_user.email in m.to]
+
+
+def test_a_reviewer_page_warns_when_its_login_has_no_address(client, editor_in, admin_user, reviewer_user):
+    reviewer_user.email = ""
+    reviewer_user.save()
+    page = reviewer_user.reviewer_page
+    client.force_login(admin_user)
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "has no e-mail address" in html
+    assert f'href="/admin/users/edit/{reviewer_user.pk}/"' in html  # one step to the login, for an administrator
+    client.force_login(editor_in)
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "has no e-mail address" in html and "Ask an administrator" in html
+
+
+def test_a_reviewer_page_with_an_addressed_login_says_where_mail_goes(client, admin_user, reviewer_user):
+    client.force_login(admin_user)
+    html = client.get(f"/admin/pages/{reviewer_user.reviewer_page.pk}/edit/").content.decode()
+    assert "has no e-mail address" not in html and reviewer_user.email in html
