@@ -5,7 +5,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -106,6 +106,47 @@ class AwaitingReviewPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_awaiting_review_panel(request, panels):
     panels.append(AwaitingReviewPanel())
+
+
+class MyReviewsPanel(Component):
+    """A reviewer's last decisions (approved, or changes requested), newest first: after acting on a review
+    from the dashboard or the editor, she sees here what became of it."""
+
+    name = "my_medical_reviews"
+    template_name = "articles/admin/my_reviews_panel.html"
+    order = 80
+    shown = 5
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def get_context_data(self, parent_context):
+        return {"rows": self.rows}
+
+
+def latest_reviews_by(user, limit):
+    states = list(
+        TaskState.objects.filter(
+            finished_by=user,
+            status__in=[TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED],
+            workflow_state__content_type=ContentType.objects.get_for_model(ArticlePage),
+        )
+        .select_related("workflow_state")
+        .order_by("-finished_at")[:limit]
+    )
+    pages = ArticlePage.objects.in_bulk([int(s.workflow_state.object_id) for s in states])
+    return [
+        {"state": s, "article": pages[int(s.workflow_state.object_id)]}
+        for s in states
+        if int(s.workflow_state.object_id) in pages
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_reviews_panel(request, panels):
+    rows = latest_reviews_by(request.user, MyReviewsPanel.shown)
+    if rows:
+        panels.append(MyReviewsPanel(rows))
 
 
 # Where a reviewer lands after acting on a review. From the editor, Wagtail returns to the article list,

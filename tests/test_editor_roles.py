@@ -285,8 +285,12 @@ def test_a_reviewer_who_approves_from_the_dashboard_comes_back_to_it(client, edi
         {"comment": "", "next": "/admin/"},
         follow=True,
     )
+    html = response.content.decode()
     assert response.request["PATH_INFO"] == "/admin/"
-    assert "do not have permission" not in response.content.decode()
+    assert "do not have permission" not in html
+    # The dashboard lists what she just decided.
+    mine = html[html.index("Your latest medical reviews") :]
+    assert "Four acupressure points for neck tension" in mine[:3000] and "Approved, published" in mine[:3000]
 
 
 # Mail reaches reviewers
