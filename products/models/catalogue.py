@@ -301,7 +301,7 @@ class Offer(Orderable):
 
     panels = [
         FieldPanel("retailer", heading="Shop"),
-        FieldPanel("label", heading="Button text"),
+        FieldPanel("label", heading="Button text", help_text="For example “Purchase on Amazon”."),
         FieldPanel("slug"),
         FieldPanel("url", heading="Link (URL)"),
         FieldPanel("active"),
