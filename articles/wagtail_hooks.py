@@ -1,10 +1,11 @@
-from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q
+from django.shortcuts import redirect
 from django.utils import timezone
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -130,3 +131,70 @@ def warn_when_opening_an_article_without_references(request, page):
 @hooks.register("after_create_page")
 def warn_when_saving_an_article_without_references(request, page):
     warn_without_references(request, page.specific)
+
+
+class MyReviewsPanel(Component):
+    """A reviewer's last decisions (approved, or changes requested), newest first: after acting on a review
+    from the dashboard or the editor, she sees here what became of it."""
+
+    name = "my_medical_reviews"
+    template_name = "articles/admin/my_reviews_panel.html"
+    order = 80
+    shown = 5
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def get_context_data(self, parent_context):
+        return {"rows": self.rows}
+
+
+def latest_reviews_by(user, limit):
+    states = list(
+        TaskState.objects.filter(
+            finished_by=user,
+            status__in=[TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED],
+            workflow_state__content_type=ContentType.objects.get_for_model(ArticlePage),
+        )
+        .select_related("workflow_state")
+        .order_by("-finished_at")[:limit]
+    )
+    pages = ArticlePage.objects.in_bulk([int(s.workflow_state.object_id) for s in states])
+    return [
+        {"state": s, "article": pages[int(s.workflow_state.object_id)]}
+        for s in states
+        if int(s.workflow_state.object_id) in pages
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_reviews_panel(request, panels):
+    rows = latest_reviews_by(request.user, MyReviewsPanel.shown)
+    if rows:
+        panels.append(MyReviewsPanel(rows))
+
+
+# Where a reviewer lands after acting on a review. From the editor, Wagtail returns to the article list,
+# and from the dashboard to the article's edit view: neither is open to a reviewer once the article has left
+# the review (approved and published, or sent back for changes). The dashboard is, with a word on what
+# happened.
+
+WORKFLOW_OUTCOMES = {
+    "approve": "“{title}” is approved.",
+    "approve-published": "“{title}” is approved and published: readers see it now, with your review.",
+    "reject": "Changes requested on “{title}”. Whoever submitted it is told by e-mail and can submit it again.",
+}
+
+
+@hooks.register("after_edit_page")
+def reviewer_lands_on_the_dashboard(request, page):
+    action = request.POST.get("workflow-action-name")
+    if not request.POST.get("action-workflow-action") or not action:
+        return None
+    if page.permissions_for_user(request.user).can_edit():
+        return None  # editors and administrators keep Wagtail's own landing
+    if action == "approve" and Page.objects.filter(pk=page.pk, live=True, has_unpublished_changes=False).exists():
+        action = "approve-published"
+    outcome = WORKFLOW_OUTCOMES.get(action, "Your review of “{title}” is recorded.")
+    messages.success(request, outcome.format(title=page.get_admin_display_title()))
+    return redirect("wagtailadmin_home")

@@ -2,16 +2,18 @@ from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from base.admin_panels import ItemsPanel
 from base.listings import paginate
 from base.models import BasePage, SectionPage
 from seo import jsonld as seo
 
 from .isbn import format_isbn13, normalise_isbn, validate_isbn13
+from .panels import ReviewerLoginPanel
 
 
 class PersonPage(BasePage):
@@ -31,7 +33,7 @@ class PersonPage(BasePage):
         FieldPanel("short_bio"),
         FieldPanel("bio"),
         FieldPanel("credentials"),
-        InlinePanel("links", label="Links"),
+        ItemsPanel("links", heading="Links", label="Link", add_label="Add a link"),
     ]
     search_fields = Page.search_fields + [index.SearchField("short_bio"), index.SearchField("bio")]
 
@@ -78,7 +80,7 @@ class PersonLink(Orderable):
     label = models.CharField(max_length=80)
     url = models.URLField()
 
-    panels = [FieldPanel("label"), FieldPanel("url")]
+    panels = [FieldPanel("label"), FieldPanel("url", heading="Link (URL)")]
 
     class Meta(Orderable.Meta):
         abstract = True
@@ -89,7 +91,9 @@ class AuthorPage(PersonPage):
     subpage_types = []
     template = "authors/person_page.html"
 
-    content_panels = PersonPage.content_panels + [InlinePanel("books", label="Books")]
+    content_panels = PersonPage.content_panels + [
+        ItemsPanel("books", heading="Books", label="Book", add_label="Add a book")
+    ]
 
     @cached_property
     def book_list(self):
@@ -119,7 +123,11 @@ class ReviewerPage(PersonPage):
 
     # Linking an account makes it able to approve medical reviews: only administrators may do it, so an
     # editor can't make up a reviewer (the field isn't in an editor's form at all).
-    content_panels = PersonPage.content_panels + [FieldPanel("user", permission="superuser")]
+    content_panels = [
+        ReviewerLoginPanel(heading="Login"),
+        *PersonPage.content_panels,
+        FieldPanel("user", heading="Login", permission="superuser"),
+    ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -144,7 +152,7 @@ class Book(Orderable):
     isbn = models.CharField("ISBN-13", max_length=17, validators=[validate_isbn13])
     url = models.URLField(blank=True, help_text="Where a reader can find the book.")
 
-    panels = [FieldPanel("title"), FieldPanel("isbn"), FieldPanel("url")]
+    panels = [FieldPanel("title"), FieldPanel("isbn", heading="ISBN"), FieldPanel("url", heading="Link (URL)")]
 
     def save(self, *args, **kwargs):
         self.isbn = normalise_isbn(self.isbn)

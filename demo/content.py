@@ -13,6 +13,7 @@ DISCLOSURE = (
 FOOTER = "<p>TCM Tips: Traditional Chinese Medicine explained simply, and checked by practitioners.</p>"
 
 REVIEWER_USERNAME = "mai.sogawa"
+REVIEWER_EMAIL = "mai.sogawa@example.org"  # a reserved example domain: mail to it goes nowhere
 
 REVIEWER = {
     "slug": "mai-sogawa",

@@ -71,6 +71,11 @@ def _product_page(request, product, form=None, status=200):
     return render(request, "products/product_detail.html", context, status=status)
 
 
+def product_page(request, product):
+    """The product page for ``product`` as given (the admin's preview passes its unsaved form's product)."""
+    return _product_page(request, product)
+
+
 def site_root(request):
     """The site's own root URL (``https://example.com``), for absolute addresses that are the same whatever
     Host header the request came with."""

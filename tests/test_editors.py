@@ -378,7 +378,7 @@ def test_a_product_previews_its_card_from_the_unsaved_form(client, demo, admin_u
     )
     preview_url = reverse(Product.snippet_viewset.get_url_name("preview_on_edit"), args=[product.pk])
     assert client.post(preview_url, data).json()["is_valid"]
-    html = client.get(preview_url).content.decode()
+    html = client.get(preview_url, {"mode": "card"}).content.decode()
     assert "Renamed in the preview" in html and "Buy it here" in html
     assert 'class="product-card"' in html and 'class="disclosure"' in html
     assert Product.objects.get().name != "Renamed in the preview"  # nothing saved

@@ -41,4 +41,4 @@ def test_a_fresh_install_reviews_articles_without_load_demo():
         timeout=600,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    assert "1 passed" in result.stdout
+    assert "2 passed" in result.stdout

@@ -7,11 +7,12 @@ from django.db import models
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from base.admin_panels import ItemsPanel
 from base.models import BasePage, SiteSettings
 from seo import jsonld as seo
 
@@ -76,10 +77,11 @@ class ArticlePage(BasePage):
             [FieldPanel("reviewer", read_only=True), FieldPanel("last_reviewed", read_only=True)],
             heading="Medical review (recorded on approval)",
         ),
-        InlinePanel(
+        ItemsPanel(
             "updates",
-            label="Update log",
+            label="Update",
             heading="Update log",
+            add_label="Add an update",
             help_text="Add a line when you make a material change; readers see it on the page.",
         ),
     ]

@@ -12,10 +12,12 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.models import Orderable, Page, PreviewableMixin, ReferenceIndex, RevisionMixin, Site
 from wagtail.search import index
 
+from base.admin_panels import ItemsPanel
 from base.public import public
 from caching import tokens
 from caching.purge import referrers
@@ -35,7 +37,12 @@ class ProductCategory(models.Model):
     description = models.CharField(max_length=240, blank=True, help_text="One line shown above the filtered list.")
     sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first in the filter links.")
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    panels = [
+        TitleFieldPanel("name", targets=["slug"], classname="", placeholder=False),
+        FieldPanel("slug", widget=SlugInput),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -75,12 +82,19 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     panels = [
         ProductFactsPanel(heading="At a glance"),
         MultiFieldPanel(
-            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("badge"), FieldPanel("tagline")], heading="Product"
+            [
+                # The slug follows the name as it is typed, as a page's follows its title.
+                TitleFieldPanel("name", targets=["slug"], classname="", placeholder=False),
+                FieldPanel("slug", widget=SlugInput, help_text="The product page's address: /products/<slug>/."),
+                FieldPanel("badge"),
+                FieldPanel("tagline"),
+            ],
+            heading="Product",
         ),
         FieldPanel("image"),
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
-        InlinePanel("features", label="Features", min_num=1),
-        InlinePanel("offers", label="Retailer offers"),
+        ItemsPanel("features", heading="Features", label="Feature", add_label="Add a feature", min_num=1),
+        ItemsPanel("offers", heading="Retailer offers", label="Retailer offer", add_label="Add a retailer offer"),
     ]
     search_fields = [index.SearchField("name", boost=3), index.SearchField("tagline"), index.AutocompleteField("name")]
 
@@ -150,8 +164,20 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
             [str(self.pk), str(self.updated_at and self.updated_at.timestamp()), *tokens.object_tokens(self)]
         )
 
-    # Live preview in the admin (mobile and desktop sizes), built from the unsaved form: the product card as
-    # readers meet it in an article, with the disclosure above it, the offers that work and the quoted review.
+    # Live preview in the admin (mobile and desktop sizes), built from the unsaved form: the product page, or
+    # the card as readers meet it in an article, with the disclosure above it, the offers that work and the
+    # quoted review.
+    preview_modes = [("", "Product page"), ("card", "Card in an article")]
+
+    def serve_preview(self, request, mode_name):
+        """The product page as readers will see it, built from the unsaved form; or its card as an article
+        shows it. A product not saved yet has no reviews or address of its own: it previews as its card."""
+        if mode_name == "card" or self.pk is None:
+            return super().serve_preview(request, "card")
+        from ..views import product_page  # the view imports the models: read here, once a preview is asked for
+
+        return product_page(request, self)
+
     def get_preview_template(self, request, mode_name):
         return "products/product_preview.html"
 
@@ -275,7 +301,13 @@ class Offer(Orderable):
     # failed once is not offered to readers; failing twice marks it broken for the editors' dashboard).
     AVAILABLE = {"active": True, "broken": False, "consecutive_failures": 0}
 
-    panels = [FieldPanel("retailer"), FieldPanel("label"), FieldPanel("slug"), FieldPanel("url"), FieldPanel("active")]
+    panels = [
+        FieldPanel("retailer", heading="Shop"),
+        FieldPanel("label", heading="Button text", help_text="For example “Purchase on Amazon”."),
+        FieldPanel("slug"),
+        FieldPanel("url", heading="Link (URL)"),
+        FieldPanel("active"),
+    ]
 
     def __str__(self):
         return f"{self.product} at {self.retailer}" if self.product_id else self.retailer

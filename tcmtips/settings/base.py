@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "tcmtips",
     "home",
     "search",
+    "roles",
     "articles",
     "authors",
     "products",

@@ -146,3 +146,22 @@ def test_an_article_on_a_fresh_install_shows_approved_only_after_a_named_reviewe
     assert article.live and article.reviewer.slug == "rita"
     html = client.get("/articles/hegu/").content.decode()
     assert "Approved" in html and "Rita Reviewer" in html
+
+
+def test_an_editor_on_a_fresh_install_opens_the_shop_the_click_report_and_the_site_settings(client):
+    """The Editors group's permissions come from the migrations too: no load_demo, no superuser."""
+    editor = User.objects.create_user("edna", "edna@example.com", "a-long-test-password")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    site = Site.objects.get(is_default_site=True)
+    for url in (
+        "/admin/snippets/products/product/",
+        "/admin/snippets/products/product/add/",
+        "/admin/snippets/products/offer/",
+        "/admin/snippets/products/productreview/",
+        "/admin/reports/clicks/",
+        f"/admin/settings/base/sitesettings/{site.pk}/",
+        "/admin/images/",
+        "/admin/documents/",
+    ):
+        assert client.get(url).status_code == 200, url

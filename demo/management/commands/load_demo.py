@@ -164,10 +164,20 @@ class Command(BaseCommand):
         User = get_user_model()
         user = User.objects.filter(username=content.REVIEWER_USERNAME).first()
         if user is None:
-            user = User(username=content.REVIEWER_USERNAME, first_name="Mai", last_name="Sogawa", is_staff=False)
+            user = User(
+                username=content.REVIEWER_USERNAME,
+                first_name="Mai",
+                last_name="Sogawa",
+                email=content.REVIEWER_EMAIL,
+                is_staff=False,
+            )
             user.set_unusable_password()
             user.save()
             user.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
+        elif not user.email:
+            # Submissions for review are mailed to the reviewers: an account without an address hears nothing.
+            user.email = content.REVIEWER_EMAIL
+            user.save(update_fields=["email"])
         return user
 
     def reviewer(self, home):
