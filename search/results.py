@@ -83,6 +83,9 @@ def results_context(catalogue, query, page_number, allow_corrections=True):
     if complaint:
         filed = set(complaint.point_ids)
         complaint_points = [p for p in catalogue.points if p.id in filed]
+        # The editors' primary points first, in their order; the others keep the library's order by code.
+        rank = {point_id: n for n, point_id in enumerate(complaint.primary_ids)}
+        complaint_points.sort(key=lambda p: rank.get(p.id, len(rank)))
     articles = ranked_articles(catalogue, understanding, query)
     products = product_cards(understanding.products)
     found = (
