@@ -37,7 +37,7 @@ def test_a_reader_on_a_phone_turns_on_pregnant_and_li4_is_marked_with_its_reason
     note = li4(phone).locator(".safety-note").inner_text()
     assert "Points traditionally avoided in pregnancy" in note
     assert "A Manual of Acupuncture" in note
-    assert "Marked and left out for you" in phone.locator(".safety-status").inner_text()
+    assert "Marked for you: " in phone.locator(".safety-status").inner_text()
     assert phone.locator(".safety-status").get_attribute("role") == "status"
     # Points not cautioned stay as they were.
     assert "safety-cautioned" not in (phone.locator('.point-list li[data-code="BL-40"]').get_attribute("class") or "")

@@ -55,7 +55,9 @@
     if (points) words.push(points + " point" + (points === 1 ? "" : "s"));
     if (steps) words.push(steps + " step" + (steps === 1 ? "" : "s"));
     var text = Object.keys(on).length
-      ? (words.length ? "Marked and left out for you: " + words.join(" and ") + "." : "Nothing here is cautioned for you.")
+      ? (words.length ? "Marked for you: " + words.join(" and ") + "." +
+          (document.getElementById("routine") ? " The routine leaves them out." : "")
+        : "Nothing here is cautioned for you.")
       : "Safety filter off: everything is shown.";
     if (announce) document.querySelectorAll(".safety-status").forEach(function (s) { s.textContent = text; });
     document.dispatchEvent(new CustomEvent("safety-filter-change"));
