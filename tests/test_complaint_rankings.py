@@ -5,6 +5,7 @@ import csv
 import re
 
 import pytest
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from articles.loader import COMPLAINTS
 from articles.models import AcupointPage, Complaint, PrimaryPoint
@@ -116,3 +117,27 @@ def test_every_ranked_point_is_filed_under_its_complaint(demo):
     for row in PrimaryPoint.objects.select_related("complaint", "point"):
         assert row.complaint in row.point.complaints.all(), row
     assert PrimaryPoint.objects.count() == 6
+
+
+def test_editors_reorder_the_primary_points_in_the_complaints_admin(client, demo, admin_user):
+    complaint = Complaint.objects.get(slug="lower-back-pain")
+    client.force_login(admin_user)
+    url = f"/admin/snippets/articles/complaint/edit/{complaint.pk}/"
+    html = client.get(url).content.decode()
+    assert "Primary points" in html and 'name="primary_points-0-point"' in html
+    bl40 = complaint.primary_points.get()
+    bl23 = AcupointPage.objects.get(code="BL23")
+    rows = [
+        {"id": bl40.pk, "point": bl40.point_id, "source": bl40.source, "ORDER": 2},
+        {"point": bl23.pk, "source": "An editor's source", "ORDER": 1},
+    ]
+    data = {"name": complaint.name, "slug": complaint.slug, "synonyms": complaint.synonyms}
+    data.update(nested_form_data({"primary_points": inline_formset(rows, initial=1)}))
+    assert client.post(url, data).status_code == 302
+    assert complaint.primary_point_ids() == [bl23.pk, bl40.point_id]
+
+
+def test_the_reader_cautions_are_kept_in_the_admin(client, demo, admin_user):
+    client.force_login(admin_user)
+    html = client.get("/admin/snippets/articles/readercaution/").content.decode()
+    assert "Strong pressure" in html and "Gua sha" in html
