@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from base.models import SiteSettings
 
 from .chooser import acupoint_chooser_viewset
-from .models import ArticlePage, Complaint
+from .models import ArticlePage, Complaint, ReaderCaution
 from .review import months_before
 
 
@@ -27,6 +27,18 @@ class ComplaintViewSet(SnippetViewSet):
 
 
 register_snippet(ComplaintViewSet)
+
+
+class ReaderCautionViewSet(SnippetViewSet):
+    model = ReaderCaution
+    icon = "warning"
+    menu_label = "Reader cautions"
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = ["title", "condition", "source"]
+
+
+register_snippet(ReaderCautionViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from wagtail.models import Site
 
-from articles.models import LISTING_FIELDS, AcupointPage, ArticlePage, Complaint
+from articles.models import LISTING_FIELDS, AcupointPage, ArticlePage, Complaint, PrimaryPoint
 from authors.models import AuthorPage, ReviewerPage
 from caching import tokens
 from products.models import Product
@@ -51,6 +51,7 @@ class ComplaintEntry:
     phrases: list  # each a tuple of singular words: the name and every synonym
     point_ids: list = field(default_factory=list)
     article_ids: list = field(default_factory=list)
+    primary_ids: list = field(default_factory=list)  # the editors' ranking, best first
 
     kind = "complaint"
 
@@ -237,6 +238,10 @@ def build_catalogue(previous=None):
         "complaint_id", "acupointpage_id"
     ):
         complaints[complaint_id].point_ids.append(point_id)
+    for complaint_id, point_id in PrimaryPoint.objects.order_by("complaint_id", "sort_order", "pk").values_list(
+        "complaint_id", "point_id"
+    ):
+        complaints[complaint_id].primary_ids.append(point_id)
 
     live_articles = public(ArticlePage).order_by("-first_published_at")
     articles = article_entries(live_articles, links, previous)

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Q
 from wagtail.query import PageQuerySet
 
+from articles import meridians
 from articles.models import ArticlePage
 from base.images import prefetch_renditions
 from caching import tokens
@@ -73,6 +74,14 @@ def product_cards(entries):
     return [products[e.id] for e in entries if e.id in products]
 
 
+def complaint_point_order(point, primary_ids):
+    """The editors' primary points first, in their order; then the others as the library lists them: by
+    meridian in the standard order (LU, LI, ST …), then by number."""
+    rank = primary_ids.index(point.id) if point.id in primary_ids else len(primary_ids)
+    letters, number = re.fullmatch(r"([A-Z]+)(\d+)", point.code).groups()
+    return (rank, meridians.ORDER.get(letters, len(meridians.ORDER)), int(number))
+
+
 def results_context(catalogue, query, page_number, allow_corrections=True):
     """Everything the results page shows; `redirect` is set when the query names one point exactly."""
     understanding = understand(catalogue, query, allow_corrections=allow_corrections)
@@ -83,6 +92,8 @@ def results_context(catalogue, query, page_number, allow_corrections=True):
     if complaint:
         filed = set(complaint.point_ids)
         complaint_points = [p for p in catalogue.points if p.id in filed]
+        # The editors' primary points first, in their order; the others keep the library's order by code.
+        complaint_points.sort(key=lambda p: complaint_point_order(p, complaint.primary_ids))
     articles = ranked_articles(catalogue, understanding, query)
     products = product_cards(understanding.products)
     found = (

@@ -1,6 +1,7 @@
 from ..review import MedicalReviewTask
 from .articles import ArticlePage, ArticleUpdate
-from .complaints import Complaint
+from .cautions import CONDITIONS, ReaderCaution
+from .complaints import Complaint, PrimaryPoint
 from .index import ArticleIndexPage
 from .points import LISTING_FIELDS, REGIONS, AcupointPage, PointIndexPage, articles_using
 
@@ -14,5 +15,8 @@ __all__ = [
     "Complaint",
     "MedicalReviewTask",
     "PointIndexPage",
+    "PrimaryPoint",
+    "ReaderCaution",
+    "CONDITIONS",
     "articles_using",
 ]

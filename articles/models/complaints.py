@@ -2,10 +2,13 @@ import re
 
 from django.db import models
 from django.http import Http404
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable
 
 
-class Complaint(models.Model):
+class Complaint(ClusterableModel):
     """A problem readers come with (“lower back pain”); points and articles are filed under it."""
 
     name = models.CharField(max_length=80, unique=True)
@@ -16,7 +19,18 @@ class Complaint(models.Model):
         "Site search finds the complaint by any of them.",
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("synonyms")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("synonyms"),
+        InlinePanel(
+            "primary_points",
+            heading="Primary points",
+            label="Primary point",
+            help_text="The points practitioners reach for first, best first, each with the source that ranks it. "
+            "The point library and search list them first; the other points filed here follow by code.",
+        ),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -36,6 +50,10 @@ class Complaint(models.Model):
         """The complaints the library can filter by: those at least one point is filed under."""
         return cls.objects.filter(points__isnull=False).distinct().order_by("name")
 
+    def primary_point_ids(self):
+        """Ids of the ranked points, best first."""
+        return [row.point_id for row in self.primary_points.all()]
+
     @classmethod
     def get_or_404(cls, slug):
         """The complaint a filter link names; an unknown one is a 404, not an empty listing."""
@@ -44,3 +62,25 @@ class Complaint(models.Model):
         if complaint is None:
             raise Http404("Unknown complaint or topic")
         return complaint
+
+
+class PrimaryPoint(Orderable):
+    """A point ranked first for a complaint, in the editors' order, with the source of the ranking."""
+
+    complaint = ParentalKey(Complaint, on_delete=models.CASCADE, related_name="primary_points")
+    point = models.ForeignKey("articles.AcupointPage", on_delete=models.CASCADE, related_name="+")
+    source = models.CharField(
+        max_length=255,
+        help_text="The named source that ranks this point first for the complaint (author, title, and where).",
+    )
+
+    panels = [FieldPanel("point"), FieldPanel("source")]
+
+    # The ranking shows in the point library's complaint lists and in search, and a complaint purges everything.
+    cache_purges_everything = True
+
+    class Meta(Orderable.Meta):
+        constraints = [models.UniqueConstraint(fields=["complaint", "point"], name="unique_primary_point")]
+
+    def __str__(self):
+        return f"{self.complaint}: {self.point}"

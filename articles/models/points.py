@@ -139,15 +139,17 @@ def point_index_context(index_page, request):
         points = points.filter(complaints=complaint)
         active["complaint"] = complaint.slug
 
-    def grouped():
-        by_meridian = {}
-        for point in points:
-            by_meridian.setdefault(point.meridian, []).append(point)
-        return [(m, by_meridian[m.code]) for m in meridians.MERIDIANS if m.code in by_meridian]
-
     def listing():
-        groups = grouped()
-        return {"groups": groups, "count": sum(len(points) for _meridian, points in groups)}
+        found = list(points)
+        # For a complaint, the editors' primary points come first, best first; the others follow by code.
+        rank = {point_id: n for n, point_id in enumerate(complaint.primary_point_ids())} if complaint else {}
+        primary = sorted((p for p in found if p.pk in rank), key=lambda p: rank[p.pk])
+        by_meridian = {}
+        for point in found:
+            if point.pk not in rank:
+                by_meridian.setdefault(point.meridian, []).append(point)
+        groups = [(m, by_meridian[m.code]) for m in meridians.MERIDIANS if m.code in by_meridian]
+        return {"primary": primary, "groups": groups, "count": len(found)}
 
     def link(**change):
         params = {**active, **change}

@@ -69,20 +69,30 @@
     var sections = document.querySelectorAll(".point-section[data-code]");
     var key = "routine:" + location.pathname;
     var stages = [];
-    sections.forEach(function (section, n) {
-      var timed = section.querySelectorAll(".duration[data-seconds]");
-      if (!timed.length) stages.push({ n: n, secs: 0, side: "" });
-      timed.forEach(function (span) {
-        var step = Array.prototype.indexOf.call(section.querySelectorAll(".steps > li"), span.closest("li"));
-        var sides = span.getAttribute("data-sides");
-        (sides ? sides.split("|") : [""]).forEach(function (side, k, all) {
-          stages.push({ n: n, step: step, secs: parseInt(span.getAttribute("data-seconds"), 10) || 0,
-                        side: side, sideOf: all.length > 1 ? (k + 1) + " of " + all.length : "" });
+    // The stages, without the points and steps the reader's safety filter leaves out (safety.js marks them).
+    function build() {
+      stages = [];
+      sections.forEach(function (section, n) {
+        if (section.classList.contains("safety-cautioned")) return;
+        var timed = Array.prototype.filter.call(section.querySelectorAll(".duration[data-seconds]"), function (span) {
+          return !span.closest("li").classList.contains("safety-cautioned");
+        });
+        if (!timed.length) stages.push({ n: n, secs: 0, side: "" });
+        timed.forEach(function (span) {
+          var step = Array.prototype.indexOf.call(section.querySelectorAll(".steps > li"), span.closest("li"));
+          var sides = span.getAttribute("data-sides");
+          (sides ? sides.split("|") : [""]).forEach(function (side, k, all) {
+            stages.push({ n: n, step: step, secs: parseInt(span.getAttribute("data-seconds"), 10) || 0,
+                          side: side, sideOf: all.length > 1 ? (k + 1) + " of " + all.length : "" });
+          });
         });
       });
-    });
-    if (!stages.length || !opener) return;
+      if (opener) opener.disabled = !stages.length;
+    }
+    build();
+    if (!sections.length || !opener) return;
     opener.parentNode.hidden = false;
+    document.addEventListener("safety-filter-change", function () { if (!dialog.open) build(); });
 
     var toggle = $(".routine-toggle"), live = $(".routine-live"), time = $(".routine-time");
     var i = 0, left = 0, endsAt = 0, tick = null, shown = -1, lock = null, audio = null, done = false;
@@ -229,7 +239,11 @@
       (toggle.hidden ? $(".routine-skip") : toggle).focus();
     }
     // Opening shows the first point and its Start button; the countdown waits for Start.
-    opener.addEventListener("click", function () { unlockAudio(); open(0, stages[0].secs, false); });
+    opener.addEventListener("click", function () {
+      build();
+      if (!stages.length) return;
+      unlockAudio(); open(0, stages[0].secs, false);
+    });
     toggle.addEventListener("click", function () { unlockAudio(); if (tick) pause(); else run(); });
     $(".routine-back").addEventListener("click", function () { if (i > 0) go(i - 1); });
     $(".routine-skip").addEventListener("click", function () {

@@ -17,6 +17,7 @@ from wagtail.models import Collection, Locale, Page, Site, WorkflowState
 
 from articles.loader import load_points
 from articles.models import AcupointPage, ArticleIndexPage, ArticlePage, ArticleUpdate, Complaint, PointIndexPage
+from articles.rankings import load_cautions, load_rankings
 from articles.review import REVIEWERS_GROUP
 from authors.models import AuthorIndexPage, AuthorPage, Book, ReviewerIndexPage, ReviewerPage
 from base.models import SiteSettings
@@ -61,6 +62,8 @@ class Command(BaseCommand):
                 ),
             )
             report = load_points(points_index)
+            load_rankings()
+            load_cautions()
             self.stdout.write(
                 f"Acupoints: {len(report.created)} created, {len(report.updated)} updated, "
                 f"{report.unchanged} unchanged, {len(report.kept_editor_changes)} kept as editors left them."
