@@ -30,7 +30,7 @@ def _bezier(p0, p1, p2, p3, steps=16):
 
 def path_points(d):
     """The subpaths of a path's `d` as lists of points, and whether each is closed."""
-    tokens = re.findall(r"[MLHVCQZmlhvcqz]|-?\d*\.?\d+(?:e-?\d+)?", d)
+    tokens = re.findall(r"[A-Za-z]|-?\d*\.?\d+(?:e-?\d+)?", d)
     subpaths, current, closed, pos, i, cmd = [], [], False, (0.0, 0.0), 0, None
 
     def num():
