@@ -2,7 +2,7 @@
 
 Serves a throwaway copy of the demo site (see demo/browser_site.py) and photographs, at a phone's width
 (390 px) and a desktop's (1280 px): the home page, the article, a point on each body figure (front, back, side,
-head) and the product. Point pages are photographed with their figure in view. The PNGs are reduced to a
+head) and the product. Point pages are photographed with their figure in the middle of the window. The PNGs are reduced to a
 256-colour palette so they stay small in the repository."""
 
 import sys
@@ -53,9 +53,8 @@ def shoot(base, article_url, product_url):
             page = context.new_page()
             for name, url, focus in pages(article_url, product_url):
                 page.goto(base + url, wait_until="networkidle")
-                if focus and width < 600:
-                    page.locator(focus).scroll_into_view_if_needed()
-                    page.evaluate("window.scrollBy(0, -60)")
+                if focus:  # the whole figure in the middle of the window
+                    page.locator(focus).evaluate("el => el.scrollIntoView({block: 'center'})")
                 path = OUT / f"{name}-{width}.png"
                 page.screenshot(path=str(path))
                 save(path)
