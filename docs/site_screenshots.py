@@ -2,8 +2,8 @@
 
 Serves a throwaway copy of the demo site (see demo/browser_site.py) and photographs, at a phone's width
 (390 px) and a desktop's (1280 px): the home page, the article, a point on each body figure (front, back, side,
-head) and the product. Point pages are photographed with their figure in the middle of the window. The PNGs are reduced to a
-256-colour palette so they stay small in the repository."""
+head) and the product. Point pages are photographed with their figure in the middle of the window. The PNGs
+are reduced to a 256-colour palette so they stay small in the repository."""
 
 import sys
 import tempfile
