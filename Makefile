@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 REDIS_URL ?= redis://127.0.0.1:6379/1
 
-.PHONY: run test test-postgres lint migrate demo bench bench-compare bench-scale bench-stack clean stack stack-stop test-stack docs-screenshots
+.PHONY: run test test-postgres lint migrate demo bench bench-compare bench-scale bench-stack clean stack stack-stop test-stack docs-screenshots site-screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -75,6 +75,10 @@ clean:
 # Debian's Chromium.
 docs-screenshots: $(STAMP)
 	$(BIN)/python docs/screenshots.py
+
+# The reader's site at 390 and 1280 px (docs/img/site/): home, article, a point on each figure, the product.
+site-screenshots: $(STAMP)
+	$(BIN)/python docs/site_screenshots.py
 
 # --- Backups: a dated PostgreSQL dump and media archive; restore only into an empty database.
 BACKUP_DIR ?= backups

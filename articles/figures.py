@@ -12,11 +12,11 @@ side on the left of the picture; bilateral points are marked on that side only (
 
 import math
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import pairwise
 
-from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
+from django.templatetags.static import static
+
+from . import body_outline as outline
 
 COORDINATE_PRECISION = 0.08  # coordinates are stored rounded to 0.1: within 0.05·√2 of where they were placed
 
@@ -77,6 +77,33 @@ class Poly:
 
     def svg(self):
         return "polygon", {"points": " ".join(f"{_n(x)},{_n(y)}" for x, y in self.points)}
+
+
+@dataclass(frozen=True)
+class Smooth(Poly):
+    """An outline drawn as a smooth curve through its points; the points, as a polygon, say what is inside."""
+
+    css_class: str = ""  # "near": a limb in front of the body, drawn see-through so the body shows behind it
+
+    def svg(self):
+        attrs = {"d": outline.smooth_path(self.points)}
+        if self.css_class:
+            attrs["class"] = self.css_class
+        return "path", attrs
+
+
+@dataclass(frozen=True)
+class Clip:
+    """The part of a shape inside a box (the arm is the body outside the lines of the trunk)."""
+
+    shape: object
+    left: float = -1e9
+    right: float = 1e9
+    top: float = -1e9
+    bottom: float = 1e9
+
+    def contains(self, x, y):
+        return self.left <= x <= self.right and self.top <= y <= self.bottom and self.shape.contains(x, y)
 
 
 @dataclass(frozen=True)
@@ -151,7 +178,9 @@ class View:
     midline_x: float | None = None  # a vertical midline (front and back views)
     midline_path: tuple = ()  # a midline drawn as a path (the profile of the head)
     labels: tuple = ()  # (x, y, text) captions inside the figure (palm / back of the hand)
-    extra: dict = field(default_factory=dict)
+    landmarks: list = field(default_factory=list)  # (name, lines, closed): what a reader finds on their body
+    details: list = field(default_factory=list)  # lines drawn but not named (the face, the vertebrae)
+    hair: list = field(default_factory=list)
 
     def region_contains(self, region, x, y):
         return any(shape.contains(x, y) for shape in self.regions.get(region, ()))
@@ -165,31 +194,29 @@ class View:
         return False
 
 
-# Front and back share one silhouette (the one the point page has always drawn).
-HEAD = Ellipse(100, 40, 24, 30)
-NECK = Rect(90, 66, 20, 22)
-TORSO = Rect(62, 84, 76, 140, 18)
-ARM = Rect(40, 88, 20, 140, 10)
-HAND = Ellipse(50, 246, 11, 18)
-LEG = Rect(66, 218, 30, 164, 12)
-FOOT = Ellipse(80, 395, 16, 10)
-SILHOUETTE = [HEAD, NECK, TORSO, ARM, mirror(ARM), HAND, mirror(HAND), LEG, mirror(LEG), FOOT, mirror(FOOT)]
-
+# Front and back share one silhouette (`articles/body_outline.py` draws it around the markers).
+BODY = Smooth(outline.FRONT_OUTLINE)
+HEAD = Ellipse(100, 40, 24, 30)  # the head's region on the front and back figures
 SHOULDER = Ellipse(66, 98, 18, 16)
 FRONT_NECK = Poly(((88, 60), (112, 60), (128, 92), (72, 92)))
 BACK_NECK = Rect(86, 58, 28, 34)
 XIPHOID_Y = 150  # the chest ends at the xiphisternal junction
 T12_Y = 167  # the upper back ends at the twelfth thoracic vertebra
+TRUNK_LEFT, TRUNK_RIGHT = 61.5, 138.5  # the arms hang outside these lines
 
 
-def _limbs():
+def _limbs(body):
     return {
         "shoulder": [SHOULDER, mirror(SHOULDER)],
-        "arm": [ARM, mirror(ARM)],
-        "hand": [HAND, mirror(HAND)],
-        "leg": [LEG, mirror(LEG)],
-        "foot": [FOOT, mirror(FOOT)],
+        "arm": [Clip(body, right=TRUNK_LEFT, top=86, bottom=230), Clip(body, left=TRUNK_RIGHT, top=86, bottom=230)],
+        "hand": [Clip(body, right=TRUNK_LEFT, top=222), Clip(body, left=TRUNK_RIGHT, top=222)],
+        "leg": [Clip(body, left=TRUNK_LEFT, right=TRUNK_RIGHT, top=214, bottom=384)],
+        "foot": [Clip(body, top=370)],
     }
+
+
+def _trunk(top, bottom):
+    return Clip(BODY, left=TRUNK_LEFT, right=TRUNK_RIGHT, top=top, bottom=bottom)
 
 
 FRONT = View(
@@ -197,15 +224,17 @@ FRONT = View(
     "front view",
     200,
     420,
-    outline=SILHOUETTE + [Ellipse(100, 190, 2, 2)],  # the navel
+    outline=[BODY],
     regions={
         "head-face": [HEAD],
         "neck": [FRONT_NECK],
-        "chest": [Band(TORSO, bottom=XIPHOID_Y + 2)],
-        "abdomen": [Band(TORSO, top=XIPHOID_Y)],
-        **_limbs(),
+        "chest": [_trunk(80, XIPHOID_Y + 2)],
+        "abdomen": [_trunk(XIPHOID_Y, 232)],
+        **_limbs(BODY),
     },
     midline_x=100,
+    landmarks=outline.FRONT_LANDMARKS,
+    details=outline.FACE_FRONT,
 )
 
 BACK = View(
@@ -213,48 +242,42 @@ BACK = View(
     "back view",
     200,
     420,
-    outline=SILHOUETTE + [Rect(99, 86, 2, 136, 1)],  # the spine
+    outline=[BODY],
     regions={
         "head-face": [HEAD],
         "neck": [BACK_NECK],
-        "upper-back": [Band(TORSO, bottom=T12_Y)],
-        "lower-back": [Band(TORSO, top=T12_Y - 1)],
-        **_limbs(),
+        "upper-back": [_trunk(80, T12_Y)],
+        "lower-back": [_trunk(T12_Y - 1, 240)],
+        **_limbs(BODY),
     },
     midline_x=100,
+    landmarks=outline.BACK_LANDMARKS,
+    details=[[((97.5, y), (102.5, y)) for y in outline.SPINE_MARKS]],
+    hair=outline.HAIR_BACK,
 )
 
-# The side view faces right, the arm hanging a little behind the body so the flank shows.
-SIDE_HEAD = Ellipse(100, 40, 25, 30)
-SIDE_NECK = Rect(88, 64, 22, 26)
-SIDE_TORSO = Rect(74, 84, 54, 140, 18)
-SIDE_ARM = Poly(((76, 88), (94, 90), (82, 228), (64, 226)))
-SIDE_LEG = Rect(82, 218, 36, 164, 14)
+# The side view faces right, the near arm hanging over the back of the flank so the flank shows.
+SIDE_BODY = Smooth(outline.SIDE_OUTLINE)
+SIDE_ARM = Smooth(outline.SIDE_ARM, "near")
+SIDE_HEAD = Ellipse(100, 40, 26, 30)
 SIDE = View(
     "side",
     "side view",
     200,
     420,
-    outline=[
-        SIDE_HEAD,
-        Poly(((122, 32), (132, 46), (123, 50))),  # nose
-        SIDE_NECK,
-        SIDE_TORSO,
-        SIDE_LEG,
-        Ellipse(108, 393, 26, 9),
-        SIDE_ARM,
-        Ellipse(73, 244, 9, 17),
-        Ellipse(94, 42, 5, 8),  # ear
-    ],
+    outline=[SIDE_BODY, SIDE_ARM],
     regions={
         "head-face": [SIDE_HEAD],
         "neck": [Rect(86, 60, 26, 32)],
         "shoulder": [Ellipse(88, 94, 16, 12)],
-        "chest": [Band(SIDE_TORSO, bottom=XIPHOID_Y + 2)],
-        "abdomen": [Band(SIDE_TORSO, top=XIPHOID_Y)],
+        "chest": [Clip(SIDE_BODY, top=80, bottom=XIPHOID_Y + 2)],
+        "abdomen": [Clip(SIDE_BODY, top=XIPHOID_Y, bottom=232)],
         "arm": [SIDE_ARM],
-        "leg": [SIDE_LEG],
+        "leg": [Clip(SIDE_BODY, top=214, bottom=384)],
     },
+    landmarks=outline.SIDE_LANDMARKS,
+    details=outline.SIDE_DETAILS,
+    hair=outline.SIDE_HAIR,
 )
 
 # The head in profile, facing right. Its outline from the nape over the crown to the chin is the midline.
@@ -284,20 +307,18 @@ HEAD_PROFILE = (
 # Where the proportional cun of the scalp are measured from (indexes into HEAD_PROFILE): 12 cun from the
 # posterior to the anterior hairline, the vertex 7 cun from the posterior one.
 HEAD_LANDMARKS = {"posterior_hairline": 1, "eop": 2, "vertex": 6, "anterior_hairline": 9}
-HEAD_SHAPE = Poly(HEAD_PROFILE + ((120, 194), (110, 172), (86, 178), (72, 180), (62, 168)))
+HEAD_SHAPE = Smooth(HEAD_PROFILE + ((120, 194), (110, 172), (86, 178), (72, 180), (62, 168)))
+HEAD_NECK = Smooth(outline.HEAD_NECK)
 HEAD_VIEW = View(
     "head",
     "head and face, side view",
     200,
     200,
-    outline=[
-        Rect(70, 150, 44, 50, 6),  # neck
-        HEAD_SHAPE,
-        Ellipse(100, 116, 9, 16),  # ear
-        Ellipse(147, 104, 5, 3),  # eye
-    ],
+    outline=[HEAD_NECK, HEAD_SHAPE],
     regions={"head-face": [HEAD_SHAPE], "neck": [Rect(70, 150, 44, 50)]},
     midline_path=HEAD_PROFILE,
+    landmarks=outline.HEAD_LANDMARKS,
+    hair=outline.HEAD_HAIR,
 )
 
 # The right hand: the palm on the left (thumb to the right), the back of the hand on the right (thumb to the left).
@@ -365,25 +386,25 @@ VIEW_CHOICES = [
 ]
 
 
-@cache
-def outline_svg(view_key):
-    """The figure's shapes as SVG elements (cached: the same few hundred bytes on every page)."""
-    view = VIEWS.get(view_key) or FRONT
-    shapes = format_html_join(
-        "",
-        "<{} {}/>",
-        (
-            (tag, mark_safe(" ".join(f'{k}="{_n(v) if not isinstance(v, str) else v}"' for k, v in attrs.items())))
-            for tag, attrs in (s.svg() for s in view.outline)
-        ),
-    )
-    labels = format_html_join("", '<text x="{}" y="{}">{}</text>', ((_n(x), _n(y), t) for x, y, t in view.labels))
-    return mark_safe(f'<g class="body">{shapes}</g>' + (f'<g class="figure-labels">{labels}</g>' if labels else ""))
+def nearest_landmark(view_key, x, y, within=14):
+    """The named landmark drawn nearest to (x, y), if one is close enough to find the point from."""
+    view = VIEWS.get(view_key)
+    if view is None or x is None or y is None:
+        return None
+    best, name = within, None
+    for landmark, group, closed in view.landmarks:
+        for line in group:
+            points = tuple(line) + (tuple(line[:1]) if closed else ())
+            d = distance_to_polyline(points, x, y)[0] if len(points) > 1 else math.dist(points[0], (x, y))
+            if d < best:
+                best, name = d, landmark
+    return name
 
 
 # ---- what the templates use ----------------------------------------------------------------------------------
 
 COMPACT_WIDTH = 120  # the small figure of the routine and the print card
+DISPLAY_SCALE = 1.5  # the point page shows the figure up to 300 px wide (CSS shrinks it on a phone)
 ON_THE_MIDLINE = ("GV", "CV")
 
 
@@ -430,8 +451,21 @@ class PointFigure:
         return round(self.view.height * COMPACT_WIDTH / self.view.width)
 
     @property
-    def outline(self):
-        return outline_svg(self.view.key)
+    def image_url(self):
+        """The drawn figure (a static SVG file the browser caches); the marker is drawn over it."""
+        return static(f"articles/figures/{self.view.key}.svg")
+
+    @property
+    def display_width(self):
+        return round(self.view.width * DISPLAY_SCALE)
+
+    @property
+    def display_height(self):
+        return round(self.view.height * DISPLAY_SCALE)
+
+    @property
+    def landmark(self):
+        return nearest_landmark(self.view.key, float(self.x), float(self.y)) if self.marked else None
 
     @property
     def bilateral(self):

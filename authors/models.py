@@ -23,13 +23,21 @@ class PersonPage(BasePage):
 
     honorific = models.CharField(max_length=10, choices=HONORIFICS, blank=True)
     photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    photo_credit = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Who made the picture, shown with it: “Illustration: TCM Tips”, “Photo: A. Name”.",
+    )
     role = models.CharField(max_length=120, blank=True, help_text="For example “Senior therapist”.")
     short_bio = models.TextField(max_length=400, help_text="Two or three sentences for article cards.")
     bio = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol"], verbose_name="full bio")
     credentials = models.TextField(blank=True, help_text="Qualifications and schools, one per line.")
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("honorific"), FieldPanel("role"), FieldPanel("photo")], heading="Who"),
+        MultiFieldPanel(
+            [FieldPanel("honorific"), FieldPanel("role"), FieldPanel("photo"), FieldPanel("photo_credit")],
+            heading="Who",
+        ),
         FieldPanel("short_bio"),
         FieldPanel("bio"),
         FieldPanel("credentials"),

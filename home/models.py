@@ -11,8 +11,20 @@ from base.models import BasePage, ensure_editorial_policy
 
 class HomePage(BasePage):
     intro = models.CharField(max_length=300, blank=True, help_text="One line under the site name.")
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_image_credit = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Who made the picture, shown with it: “Illustration: TCM Tips”, “Photo: A. Name”.",
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("hero_image_credit"),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 

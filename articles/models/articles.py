@@ -54,6 +54,11 @@ class ArticlePage(BasePage):
     hero_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    hero_image_credit = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Who made the picture, shown with it: “Illustration: TCM Tips”, “Photo: A. Name”.",
+    )
     body = StreamField(ArticleBodyBlock())
     author = models.ForeignKey(
         "authors.AuthorPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
@@ -70,6 +75,7 @@ class ArticlePage(BasePage):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("hero_image"),
+        FieldPanel("hero_image_credit"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("author"), FieldPanel("topics")], heading="People and topics"),
         # Recorded when a medical reviewer approves the "Medical review" task; never typed by an editor.

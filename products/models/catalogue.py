@@ -72,6 +72,11 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     tagline = models.CharField(max_length=200, blank=True)
     badge = models.CharField(max_length=60, blank=True, help_text="For example “Best Gua Sha Product”.")
     image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    image_credit = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Who made the picture, shown with it: “Illustration: TCM Tips”, “Photo: A. Name”.",
+    )
     categories = ParentalManyToManyField(ProductCategory, blank=True, related_name="products")
     # The sitemap's lastmod: any save from the snippet editor (features and offers included) touches it.
     updated_at = models.DateTimeField(auto_now=True)
@@ -92,6 +97,7 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
             heading="Product",
         ),
         FieldPanel("image"),
+        FieldPanel("image_credit"),
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         ItemsPanel("features", heading="Features", label="Feature", add_label="Add a feature", min_num=1),
         ItemsPanel("offers", heading="Retailer offers", label="Retailer offer", add_label="Add a retailer offer"),

@@ -1,7 +1,8 @@
-"""Place every acupoint on a body figure and write articles/data/figure_coordinates.csv.
+"""Place every acupoint on a body figure and write articles/data/figure_coordinates.csv, and draw the figures
+as static SVG files (articles/static/articles/figures/<view>.svg).
 
     python manage.py build_point_figures           # rewrite the file
-    python manage.py build_point_figures --check   # exit 1 if the file is out of date (CI)
+    python manage.py build_point_figures --check   # exit 1 if a file is out of date (CI)
     python manage.py build_point_figures --list    # print how each point was placed
     python manage.py build_point_figures --load    # rewrite the file, then update the point pages
 
@@ -15,7 +16,7 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles import figure_builder
+from articles import figure_builder, figure_files
 from articles.loader import FIGURES_CSV, POINTS_CSV, load_points
 from articles.models import PointIndexPage
 
@@ -38,11 +39,15 @@ class Command(BaseCommand):
         figure_builder.write_csv(placements, buffer)
         if check:
             current = FIGURES_CSV.read_text(encoding="utf-8") if FIGURES_CSV.exists() else ""
-            if current != buffer.getvalue():
-                raise CommandError(f"{FIGURES_CSV.name} is out of date: run `manage.py build_point_figures`.")
-            self.stdout.write(f"{FIGURES_CSV.name} is up to date ({len(placements)} points).")
+            stale = ([FIGURES_CSV.name] if current != buffer.getvalue() else []) + [
+                p.name for p in figure_files.stale_files()
+            ]
+            if stale:
+                raise CommandError(f"{', '.join(stale)} out of date: run `manage.py build_point_figures`.")
+            self.stdout.write(f"{FIGURES_CSV.name} is up to date ({len(placements)} points), and so are the figures.")
             return
         FIGURES_CSV.write_text(buffer.getvalue(), encoding="utf-8")
+        figure_files.write_files()
         views = Counter(p.view for p in placements)
         measured = sum(p.how.startswith("measured") for p in placements)
         self.stdout.write(

@@ -24,7 +24,7 @@ from base.models import SiteSettings
 from caching.purge import purge_everything
 from demo import content
 from demo.articles import article_body
-from demo.images import demo_image
+from demo.images import CREDIT, demo_image
 from home.models import HomePage
 from products.models import Offer, Product, ProductCategory, ProductFeature, ProductIndexPage, ProductReview
 
@@ -106,6 +106,8 @@ class Command(BaseCommand):
             slug="home",
             intro=content.HOME["intro"],
             seo_title="TCM Tips: reviewed acupressure and gua sha guides",
+            hero_image=demo_image("hero"),
+            hero_image_credit=CREDIT,
         )
         root.add_child(instance=home)
         site = Site.objects.filter(is_default_site=True).first()
@@ -153,7 +155,14 @@ class Command(BaseCommand):
 
     def author(self, home):
         author, created = self.person(
-            home, AuthorIndexPage, "authors", "Authors", AuthorPage, content.AUTHOR, photo=demo_image("author")
+            home,
+            AuthorIndexPage,
+            "authors",
+            "Authors",
+            AuthorPage,
+            content.AUTHOR,
+            photo=demo_image("author"),
+            photo_credit=CREDIT,
         )
         if created:
             for order, (title, isbn) in enumerate(content.AUTHOR["books"]):
@@ -193,6 +202,7 @@ class Command(BaseCommand):
             ReviewerPage,
             content.REVIEWER,
             photo=demo_image("reviewer"),
+            photo_credit=CREDIT,
             # Linked only when the page is first created: an editor may have linked another account since.
             user=None if hasattr(user, "reviewer_page") else user,
         )
@@ -209,6 +219,7 @@ class Command(BaseCommand):
             badge=data["badge"],
             tagline=data["tagline"],
             image=demo_image("product"),
+            image_credit=CREDIT,
         )
         for order, (title, text) in enumerate(data["features"]):
             ProductFeature.objects.create(product=product, title=title, text=text, sort_order=order)
@@ -242,6 +253,7 @@ class Command(BaseCommand):
             search_description=data["search_description"],
             intro=data["intro"],
             hero_image=demo_image("hero"),
+            hero_image_credit=CREDIT,
             body=body,
             author=author,
             live=False,
