@@ -54,6 +54,7 @@ def guide_pages():
         reverse(Offer.snippet_viewset.get_url_name("list")),
         reverse(ProductReview.snippet_viewset.get_url_name("list")) + "?status=pending",
         "/admin/snippets/articles/complaint/",
+        "/admin/snippets/articles/readercaution/",
         reverse("products_click_report"),
         f"/admin/settings/base/sitesettings/{site.pk}/",
         "/admin/images/",

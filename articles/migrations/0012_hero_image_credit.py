@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0010_reviewed_fingerprint'),
+        ('articles', '0011_update_log_kind'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('base', '0002_remove_sitesettings_menus_version'),
+        ('base', '0004_create_editorial_policy'),
     ]
 
     operations = [

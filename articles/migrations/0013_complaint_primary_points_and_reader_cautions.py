@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0010_reviewed_fingerprint'),
+        ('articles', '0012_hero_image_credit'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('products', '0003_product_votes_at'),
+        ('products', '0004_helpful_votes_in_database'),
     ]
 
     operations = [
