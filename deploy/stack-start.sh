@@ -80,9 +80,10 @@ done
 # The caches first, so the publishes of load_demo below already purge a running Varnish.
 nginx -p "$ROOT/" -c deploy/nginx.conf
 # The varnish.pid written by varnishd is the manager's; its child process exits with it. Answers may carry
-# headers as long as nginx lets through (deploy/nginx.conf: a redirect repeats a long address in Location).
+# headers as long as nginx lets through (deploy/nginx.conf: a redirect repeats a long address in Location),
+# with a backend workspace big enough to hold them (else a larger answer fails with a 503).
 varnishd -a 127.0.0.1:8080 -T none -f "$ROOT/deploy/default.vcl" -n "$STACK/varnish" \
-  -P "$STACK/varnish.pid" -s malloc,128m -t 0 -p http_resp_hdr_len=64k -p http_resp_size=128k
+  -P "$STACK/varnish.pid" -s malloc,128m -t 0 -p workspace_backend=256k -p http_resp_hdr_len=64k -p http_resp_size=128k
 
 # The stack's own database, made afresh on the local PostgreSQL each time the stack starts: its media
 # live in this checkout's .stack/media, so a database kept from another checkout would point at files
