@@ -386,7 +386,7 @@ VIEW_CHOICES = [
 ]
 
 
-def nearest_landmark(view_key, x, y, within=14):
+def nearest_landmark(view_key, x, y, within=20):
     """The named landmark drawn nearest to (x, y), if one is close enough to find the point from."""
     view = VIEWS.get(view_key)
     if view is None or x is None or y is None:

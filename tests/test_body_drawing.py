@@ -58,6 +58,8 @@ def test_a_marker_outside_the_outline_is_caught():
         ("KI7", "the Achilles tendon"),
         ("ST1", "the eye"),
         ("GB30", "the hip joint"),
+        ("ST36", "the kneecap"),  # a hand's width below it
+        ("SP6", "the inner ankle bone"),  # a hand's width above it
     ],
 )
 def test_a_marker_is_next_to_the_landmark_a_reader_finds_it_from(code, landmark):
