@@ -405,8 +405,13 @@ def test_after_a_publish_search_rereads_only_the_changed_articles_body(client, d
     from search import catalogue
 
     for n in range(3):
-        other = ArticlePage(title=f"Another routine {n}", slug=f"another-routine-{n}", intro=demo.intro,
-                            body=demo.body.raw_data, author=demo.author)
+        other = ArticlePage(
+            title=f"Another routine {n}",
+            slug=f"another-routine-{n}",
+            intro=demo.intro,
+            body=demo.body.raw_data,
+            author=demo.author,
+        )
         demo.get_parent().add_child(instance=other)
         other.save_revision().publish()
     page_of(client, "warm the catalogue")
