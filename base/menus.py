@@ -4,6 +4,7 @@ in a StreamField, which Wagtail's reference index records: a page in the menus t
 made private or deleted purges the settings, and the settings purge everything (``caching.purge``)."""
 
 from django.core.cache import cache
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from wagtail.models import Page
 
 from caching import tokens
@@ -21,7 +22,16 @@ def resolve(site_settings):
         # As stored: the links' labels and places need no conversion, and their pages are read together.
         links = [item["value"] for item in site_settings.menu_links.raw_data if item["type"] == "link"]
         ids = [link.get("page") for link in links if isinstance(link.get("page"), int)]
-        pages = {page.pk: page for page in public(Page.objects.live().filter(pk__in=ids))}
+        # The editorial policy page (linked from every footer) comes with them, in the same query.
+        is_policy = Q(content_type__app_label="base", content_type__model="editorialpolicypage")
+        found = public(
+            Page.objects.live()
+            .filter(Q(pk__in=ids) | is_policy)
+            .annotate(is_policy=ExpressionWrapper(is_policy, output_field=BooleanField()))
+        )
+        found = list(found)
+        pages = {page.pk: page for page in found}
+        menus["policy"] = next((page.get_url() for page in found if page.is_policy), None)
         for link in links:
             page, label, show_in = pages.get(link.get("page")), link.get("label"), link.get("show_in") or "both"
             if page is None:
@@ -32,15 +42,7 @@ def resolve(site_settings):
             for where in ("header", "footer"):
                 if show_in in (where, "both"):
                     menus[where].append({"url": url, "label": label or page.title})
-        menus["policy"] = editorial_policy_url()
         if site_settings.pk:
             cache.set(key, menus, 24 * 3600)
     return menus
 
-
-def editorial_policy_url():
-    """Where the editorial policy is (the footer and the review badges link to it), or None."""
-    from .models import EditorialPolicyPage  # the models import this module
-
-    page = public(EditorialPolicyPage.objects.live()).first()
-    return page.get_url() if page else None

@@ -48,3 +48,13 @@ def test_the_editor_is_warned_about_an_article_without_references(client, admin_
     assert response.status_code == 200
     assert NO_REFERENCES_WARNING in response.content.decode()
     assert ArticlePage.objects.get(pk=article.pk).live  # a warning, not a refusal
+
+
+def test_saving_an_article_without_references_warns_and_still_saves(client, admin_user, article):
+    from .test_page_types import article_post_data  # a body of one text block: no references
+
+    client.force_login(admin_user)
+    response = client.post(f"/admin/pages/{article.pk}/edit/", article_post_data(article), follow=True)
+    assert response.status_code == 200
+    assert NO_REFERENCES_WARNING in response.content.decode()
+    assert "Press each point for a minute." in str(ArticlePage.objects.get(pk=article.pk).get_latest_revision().content)

@@ -81,7 +81,10 @@ def test_editor_submits_reviewer_approves_and_the_page_shows_who_and_when(client
 
     html = client.get(article.url).content.decode()
     assert "Approved" in html
-    assert "Reviewed &amp; Fact-Checked By <strong>Ms. Mai Sogawa</strong>" in html
+    assert (
+        'Reviewed &amp; Fact-Checked By <a class="reviewer-link"' in html
+        and "<strong>Ms. Mai Sogawa</strong></a>" in html
+    )
     assert f'<time datetime="{timezone.localdate():%Y-%m-%d}">' in html
     assert '<a class="more" href="/reviewers/mai-sogawa/">Find Out More »</a>' in html
 

@@ -272,7 +272,10 @@ def test_an_editor_writes_the_neck_tension_article_and_a_reviewer_approves_it(cl
     assert "traditionally avoided during pregnancy" in html  # GB-21 carries the caution into the article
     assert "A tool for the tight spots" in html and "Facial Gua Sha Tool For Beginner" in html
     assert html.index('class="disclosure"') < html.index('href="/go/')
-    assert "Reviewed &amp; Fact-Checked By <strong>Ms. Mai Sogawa</strong>" in html
+    assert (
+        'Reviewed &amp; Fact-Checked By <a class="reviewer-link"' in html
+        and "<strong>Ms. Mai Sogawa</strong></a>" in html
+    )
     assert 'href="/authors/p-sze/"' in html
     # The point pages list the new article under "used in".
     assert article.title in client.get("/points/gb-20/").content.decode()

@@ -103,7 +103,11 @@ def test_a_superusers_direct_publish_of_new_text_says_updated_after_review_until
     article.refresh_from_db()
     reviewed_on = article.last_reviewed
     html = client.get(article.url).content.decode()
-    assert "Reviewed &amp; Fact-Checked By <strong>Ms. Mai Sogawa</strong>" in html and reviewed_by(html)
+    assert (
+        'Reviewed &amp; Fact-Checked By <a class="reviewer-link"' in html
+        and "<strong>Ms. Mai Sogawa</strong></a>" in html
+        and reviewed_by(html)
+    )
 
     # A superuser publishes the same text again: still the reviewed text, still approved.
     client.force_login(admin_user)
@@ -132,7 +136,10 @@ def test_a_superusers_direct_publish_of_new_text_says_updated_after_review_until
     client.logout()
     approve_as(client, reviewer_user, ArticlePage.objects.get(pk=article.pk))
     html = client.get(article.url).content.decode()
-    assert "Reviewed &amp; Fact-Checked By <strong>Ms. Mai Sogawa</strong>" in html
+    assert (
+        'Reviewed &amp; Fact-Checked By <a class="reviewer-link"' in html
+        and "<strong>Ms. Mai Sogawa</strong></a>" in html
+    )
     assert "Updated after review" not in html and reviewed_by(html)
 
 

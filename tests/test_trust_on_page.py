@@ -46,7 +46,7 @@ def test_the_review_badge_links_the_reviewer_and_the_policy_and_says_when_the_ne
     article.save()  # no new text: the review still covers what readers see
     top = header(page_html(client))
     assert f'class="reviewer-link" href="{article.reviewer.url}"' in top
-    assert 'Reviewed &amp; Fact-Checked By' in top and '<time datetime="2026-08-31">31 August 2026</time>' in top
+    assert "Reviewed &amp; Fact-Checked By" in top and '<time datetime="2026-08-31">31 August 2026</time>' in top
     assert 'Next review due <time datetime="2027-02-28">28 February 2027</time>' in top
     policy = EditorialPolicyPage.objects.get()
     assert f'class="policy-link" href="{policy.url}"' in top
