@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "caching.middleware.TokenMemoMiddleware",  # the cache's tokens read at most once a request
     "security.hardening.HostileInputMiddleware",  # NUL bytes and forged session keys
+    "security.hardening.FormCharsetMiddleware",  # form bodies in UTF-8 only
     "security.client.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
