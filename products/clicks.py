@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from security.client import client_ip
+from security.client import client_id
 
 BOT_PATTERN = re.compile(
     r"bot|crawl|spider|slurp|preview|fetch|monitor|curl|wget|python-requests|httpx|headless|facebookexternalhit|"
@@ -39,6 +39,6 @@ def internal_source_path(request):
 def client_hash(request):
     """A hash salted with today's date and the secret key: lets a day's repeat clicks be spotted, and
     cannot be turned back into an address, nor linked across days."""
-    address = client_ip(request)
+    address = client_id(request)
     salt = f"{settings.SECRET_KEY}:{timezone.now().date().isoformat()}"
     return hashlib.sha256(f"{salt}:{address}:{request.headers.get('User-Agent', '')}".encode()).hexdigest()

@@ -20,7 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from security import ratelimit
-from security.client import client_ip
+from security.client import client_id
 
 from .models import Product, ProductReview
 
@@ -32,7 +32,7 @@ def _key(scope, request, *parts, daily=True):
     # Keyed with the secret (and the date for hourly counters, as the review form's key), so the cache never
     # holds an address.
     salt = f"{settings.SECRET_KEY}:{timezone.now().date().isoformat()}" if daily else settings.SECRET_KEY
-    text = ":".join([salt, client_ip(request), *map(str, parts)])
+    text = ":".join([salt, client_id(request), *map(str, parts)])
     return f"{scope}:" + hashlib.sha256(text.encode()).hexdigest()
 
 

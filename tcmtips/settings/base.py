@@ -150,7 +150,7 @@ AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = "security.login_limits.failure_limit"  # reads LOGIN_ATTEMPTS_PER_WINDOW
 AXES_COOLOFF_TIME = datetime.timedelta(seconds=LOGIN_WINDOW_SECONDS)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "security.client.client_ip"
+AXES_CLIENT_IP_CALLABLE = "security.client.client_id"  # an IPv6 client counts by its /64
 AXES_USERNAME_CALLABLE = "security.login_limits.normalise_username"
 AXES_LOCKOUT_CALLABLE = "security.login_limits.lockout_response"
 AXES_RESET_ON_SUCCESS = True
