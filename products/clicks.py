@@ -32,8 +32,15 @@ def internal_source_path(request):
     referer = request.headers.get("Referer", "")
     if not referer or not url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()}):
         return ""
-    parts = urlsplit(referer)
-    return parts.path[:500]
+    path = urlsplit(referer).path[:500]
+    return path if is_site_path(path) else ""
+
+
+def is_site_path(path):
+    """True for a path on this site. Browsers drop tabs and line breaks from a URL and read ``//evil.example``
+    and ``/\\evil.example`` as another host, so such a "path" (a forged Referer) is never one of ours."""
+    path = re.sub(r"[\t\n\r]", "", path)
+    return path.startswith("/") and path[1:2] not in ("/", "\\")
 
 
 def client_hash(request):
