@@ -16,6 +16,7 @@ from caching.kept import KEPT_SECONDS, kept
 from caching.purge import referenced_objects, referrers
 
 from . import menus
+from .forms import PageForm
 from .blocks import MenuLinkBlock
 from .public import public
 
@@ -33,6 +34,7 @@ class BasePage(Page):
     to know about it (see docs/architecture.md)."""
 
     objects = SitePageManager()
+    base_form_class = PageForm  # content of the wrong shape is a form error, not a 500
 
     social_image = models.ForeignKey(
         "wagtailimages.Image",
