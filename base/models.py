@@ -16,8 +16,8 @@ from caching.kept import KEPT_SECONDS, kept
 from caching.purge import referenced_objects, referrers
 
 from . import menus
-from .forms import PageForm
 from .blocks import MenuLinkBlock
+from .forms import PageForm
 from .public import public
 
 
