@@ -5,7 +5,7 @@ medical review and approving it are refused until these are put right."""
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.models import Site
 
-from base.forms import BasePageForm
+from base.forms import PageForm
 from base.models import SiteSettings
 
 NO_AUTHOR = "Choose the author before publishing or sending for review: readers see who wrote every article."
@@ -15,7 +15,7 @@ NO_DISCLOSURE = (
 )
 
 
-class ArticlePageForm(BasePageForm):
+class ArticlePageForm(PageForm):
     def site_settings(self):
         page = self.instance if self.instance.pk else self.parent_page
         site = (page.get_site() if page else None) or Site.objects.filter(is_default_site=True).first()

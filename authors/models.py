@@ -128,6 +128,9 @@ class ReviewerPage(PersonPage):
     parent_page_types = ["authors.ReviewerIndexPage"]
     subpage_types = []
     template = "authors/person_page.html"
+    # One account is one reviewer: a copy of the page starts with no account linked (an administrator links
+    # one on purpose), instead of failing on the second page with the same account.
+    exclude_fields_in_copy = ["user"]
 
     # Linking an account makes it able to approve medical reviews: only administrators may do it, so an
     # editor can't make up a reviewer (the field isn't in an editor's form at all).

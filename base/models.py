@@ -17,7 +17,7 @@ from caching.purge import referenced_objects, referrers
 
 from . import menus, policy
 from .blocks import MenuLinkBlock
-from .forms import BasePageForm
+from .forms import PageForm
 from .public import public
 
 
@@ -34,7 +34,7 @@ class BasePage(Page):
     to know about it (see docs/architecture.md)."""
 
     objects = SitePageManager()
-    base_form_class = BasePageForm  # a slug held by a forgotten draft names and links that draft
+    base_form_class = PageForm  # bad content is a form error; a forgotten draft's slug is named
 
     social_image = models.ForeignKey(
         "wagtailimages.Image",

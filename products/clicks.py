@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from security.client import client_ip
+from security.client import client_id
 
 BOT_PATTERN = re.compile(
     r"bot|crawl|spider|slurp|preview|fetch|monitor|curl|wget|python-requests|httpx|headless|facebookexternalhit|"
@@ -32,13 +32,20 @@ def internal_source_path(request):
     referer = request.headers.get("Referer", "")
     if not referer or not url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()}):
         return ""
-    parts = urlsplit(referer)
-    return parts.path[:500]
+    path = urlsplit(referer).path[:500]
+    return path if is_site_path(path) else ""
+
+
+def is_site_path(path):
+    """True for a path on this site. Browsers drop tabs and line breaks from a URL and read ``//evil.example``
+    and ``/\\evil.example`` as another host, so such a "path" (a forged Referer) is never one of ours."""
+    path = re.sub(r"[\t\n\r]", "", path)
+    return path.startswith("/") and path[1:2] not in ("/", "\\")
 
 
 def client_hash(request):
     """A hash salted with today's date and the secret key: lets a day's repeat clicks be spotted, and
     cannot be turned back into an address, nor linked across days."""
-    address = client_ip(request)
+    address = client_id(request)
     salt = f"{settings.SECRET_KEY}:{timezone.now().date().isoformat()}"
     return hashlib.sha256(f"{salt}:{address}:{request.headers.get('User-Agent', '')}".encode()).hexdigest()

@@ -1,7 +1,7 @@
 """“Was this helpful?” on reader reviews: one vote per reader per review, no account, no address stored.
 
-A vote is a row of ``HelpfulVote``: the review and an HMAC of the reader's address and the review, keyed
-with SECRET_KEY (never the address itself, and the same reader's votes on two reviews don't match). The
+A vote is a row of ``HelpfulVote``: the review and an HMAC of the reader's address (an IPv6 reader's /64)
+and the review, keyed with SECRET_KEY (never the address itself, and the same reader's votes on two reviews don't match). The
 pair is unique in the database, so a reader votes once per review however long ago, whatever the cache
 evicted or a restart lost. No reader may vote more than VOTES_PER_CLIENT_PER_HOUR times an hour across all
 reviews (the same client address and counters as the review form, security/ratelimit.py).
@@ -20,7 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from security import ratelimit
-from security.client import client_ip
+from security.client import client_id
 
 from .models import HelpfulVote, Product, ProductReview
 
@@ -29,13 +29,13 @@ VOTES_PER_CLIENT_PER_HOUR = 30
 
 def voter_hash(request, review):
     """Who voted, as only this site can tell it: an HMAC of the address and the review with the secret key."""
-    text = f"helpful-vote\x00{review.pk}\x00{client_ip(request)}"
+    text = f"helpful-vote\x00{review.pk}\x00{client_id(request)}"
     return hmac.new(settings.SECRET_KEY.encode(), text.encode(), hashlib.sha256).hexdigest()
 
 
 def rate_limited(request):
     """Counts this attempt; True once the reader has gone past the hourly limit."""
-    return ratelimit.count(ratelimit.client_key("helpfulrate", client_ip(request)), 60 * 60) > VOTES_PER_CLIENT_PER_HOUR
+    return ratelimit.count(ratelimit.client_key("helpfulrate", client_id(request)), 60 * 60) > VOTES_PER_CLIENT_PER_HOUR
 
 
 def record_vote(request, review):

@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from .clicks import is_site_path
 from .models import OutboundClick
 
 MAX_DAYS = 366
@@ -145,7 +146,10 @@ def click_report(request):
         .annotate(**HUMAN_AND_BOT)
         .order_by(*by, "offer__slug"),
         "by_product": clicks.values("offer__product__name").annotate(**HUMAN_AND_BOT).order_by(*by),
-        "by_page": clicks.values("source_path").annotate(**HUMAN_AND_BOT).order_by(*by, "source_path"),
+        "by_page": [
+            {**row, "is_site_path": is_site_path(row["source_path"])}
+            for row in clicks.values("source_path").annotate(**HUMAN_AND_BOT).order_by(*by, "source_path")
+        ],
         "csv_query": f"start={start.isoformat()}&end={end.isoformat()}&format=csv",
     }
     return render(request, "products/admin/click_report.html", context)

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import DisallowedHost
 
 from security import ratelimit
-from security.client import client_ip
+from security.client import client_id
 
 REVIEWS_PER_CLIENT_PER_HOUR = 5
 
@@ -31,5 +31,6 @@ def count_submission(request):
     """Count one review from this client and say whether it is still within the limit, in one atomic step
     (see ``tcmtips.ratelimit``). Returns ``(allowed, retry_after_seconds)``.
 
-    Keyed by ``client_ip`` only; the User-Agent is left out on purpose: changing it must not reset the limit."""
-    return ratelimit.hit(ratelimit.client_key("review", client_ip(request)), REVIEWS_PER_CLIENT_PER_HOUR, 60 * 60)
+    Keyed by ``client_id`` only (an IPv6 client by its /64); the User-Agent is left out on purpose:
+    changing it must not reset the limit."""
+    return ratelimit.hit(ratelimit.client_key("review", client_id(request)), REVIEWS_PER_CLIENT_PER_HOUR, 60 * 60)

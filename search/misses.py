@@ -1,21 +1,60 @@
-"""Searches that found nothing, counted per week and normalised query in the cache (never a database write
-per request) and moved to the database by `manage.py store_search_misses`, run from cron.
+"""Searches that found nothing, for the editors' report, kept so that they can't tell on a reader.
 
-Nothing about the reader is kept: no address, account, time of day or page, only the folded words of the
-query and the week. Queries that look like an e-mail address or a phone or card number are not counted."""
+- A query that could hold personal data is never written anywhere: a run of 4 or more digits once spaces,
+  dashes, dots, brackets and other separators are taken out (card, phone and ID numbers), anything like an
+  e-mail address (``@`` in any width, "at … dot …", "[at]") and anything like a web address.
+- A query becomes a search miss only once 3 different visitors sent it in the same week. Until then it
+  waits in ``PendingSearchMiss`` with a visitor hash: an HMAC of the visitor's network (``client_id``)
+  keyed with the secret key and the week, so it can't be turned back into an address, nor linked to the
+  same visitor in another week. A visitor counts once per query however often they send it.
+- ``manage.py store_search_misses`` files the queries that reached 3 visitors, forgets the pending ones of
+  weeks that are over, and deletes stored misses older than ``KEEP_DAYS``.
+
+The pending rows are in the database, so every app server and process counts on the same rows (a
+per-process cache would never see 3 visitors). One visitor can leave at most ``PENDING_PER_VISITOR``
+queries a week, so a flood of made-up queries can't fill the table.
+"""
 
 import datetime
 import hashlib
+import hmac
 import re
+import unicodedata
 
-from django.core.cache import cache
-from django.utils import timezone
-from redis.exceptions import RedisError
+from django.conf import settings
+from django.db import DatabaseError, transaction
+
+from security.client import client_id
 
 from . import text
+from .models import PendingSearchMiss
 
-KEEP_SECONDS = 60 * 60 * 24 * 21  # uncollected counts expire after three weeks
-PERSONAL = re.compile(r"@|\d{5,}")
+MIN_VISITORS = 3
+PENDING_PER_VISITOR = 30
+KEEP_DAYS = 180
+
+# Whatever may sit between the digits of a number as people write it: spaces, dashes of every kind, dots,
+# brackets, slashes, commas, plus signs. Letters are left in, so "st36 li4" stays two codes.
+SEPARATORS = re.compile(r"[\W_]+")
+LONG_NUMBER = re.compile(r"\d{4,}")
+EMAIL_LIKE = re.compile(
+    r"@"
+    r"|\bat\b.*\bdot\b"  # someone at example dot com
+    r"|[\[({<]\s*at\s*[\])}>]"  # someone [at] example
+    r"|\b(?:gmail|googlemail|hotmail|outlook|yahoo|icloud|proton|protonmail|gmx|aol|web\.de)\b"
+)
+URL_LIKE = re.compile(
+    r"://|:\\|\bwww\b"
+    r"|\b(?:https?|ftp|mailto|javascript|data|file):|\b(?:https?|ftp)\b"
+    r"|[^\W\d_][\w-]*[.。｡][^\W\d_]{2,}"  # example.com, bücher.de, example。org
+    r"|\bdot\s+(?:com|net|org|edu|gov|info|biz|io|co|uk|de|fr|nl|ca|au|me|cn|jp)\b"
+)
+
+
+def looks_personal(query):
+    """True for a query that might hold a number, e-mail address or web address of someone's."""
+    plain = unicodedata.normalize("NFKC", query).lower()  # full-width ＠ and digits become plain ones
+    return bool(LONG_NUMBER.search(SEPARATORS.sub("", plain)) or EMAIL_LIKE.search(plain) or URL_LIKE.search(plain))
 
 
 def normalise(query):
@@ -27,54 +66,26 @@ def week_of(day):
     return day - datetime.timedelta(days=day.weekday())
 
 
-def _key(week):
-    return f"search:misses:{week.isoformat()}"
+def visitor_hash(request, week):
+    """The visitor, as no one without the secret key can read it back, and different every week."""
+    message = f"search-miss\x00{week.isoformat()}\x00{client_id(request)}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()[:40]
 
 
-def _redis_client(key):
-    """The raw client when the cache is Redis (a sorted set counts atomically and can be listed)."""
-    backend = getattr(cache, "_cache", None)
-    get_client = getattr(backend, "get_client", None)
-    return get_client(key, write=True) if get_client else None
-
-
-def record(query, today=None):
+def record(query, request, today):
+    """Note that this visitor searched for ``query`` and found nothing (one row at most, never an address).
+    Best effort: a search never fails because the note could not be written."""
     words = normalise(query)
-    if not words or PERSONAL.search(query):
+    if not words or looks_personal(query) or looks_personal(words):
         return
-    key = _key(week_of(today or timezone.localdate()))
+    week = week_of(today)
+    visitor = visitor_hash(request, week)
     try:
-        client = _redis_client(key)
-        if client is not None:
-            full_key = cache.make_and_validate_key(key)
-            with client.pipeline() as pipe:
-                pipe.zincrby(full_key, 1, words).expire(full_key, KEEP_SECONDS).execute()
-            return
-    except (RedisError, OSError):
-        return  # counting is best effort: a search never fails because Redis is away
-    # Any other cache (local memory in development): one counter per query and an index of them.
-    counter = f"{key}:{hashlib.sha256(words.encode()).hexdigest()[:32]}"
-    if cache.add(counter, 1, KEEP_SECONDS):
-        index = cache.get(f"{key}:index", {})
-        index[counter] = words
-        cache.set(f"{key}:index", index, KEEP_SECONDS)
-    else:
-        try:
-            cache.incr(counter)
-        except ValueError:
-            cache.add(counter, 1, KEEP_SECONDS)
-
-
-def take(week):
-    """Every (query, count) counted for the week, removed from the cache in the same step."""
-    key = _key(week)
-    client = _redis_client(key)
-    if client is not None:
-        full_key = cache.make_and_validate_key(key)
-        with client.pipeline() as pipe:  # MULTI/EXEC: nothing counted between the read and the delete is lost
-            counts, _ = pipe.zrange(full_key, 0, -1, withscores=True).delete(full_key).execute()
-        return [(q.decode() if isinstance(q, bytes) else q, int(n)) for q, n in counts]
-    index = cache.get(f"{key}:index", {})
-    counts = cache.get_many(list(index))
-    cache.delete_many([f"{key}:index", *index])
-    return [(index[counter], int(n)) for counter, n in counts.items()]
+        with transaction.atomic():
+            if PendingSearchMiss.objects.filter(week=week, visitor=visitor).count() >= PENDING_PER_VISITOR:
+                return
+            PendingSearchMiss.objects.bulk_create(
+                [PendingSearchMiss(week=week, query=words, visitor=visitor)], ignore_conflicts=True
+            )
+    except DatabaseError:
+        return

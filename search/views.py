@@ -1,6 +1,6 @@
 """Site search: the results page and the suggestions endpoint. A point named exactly (code, characters,
 pinyin in any form, English or other name) goes straight to the point; anything else gets one page of
-grouped results. Public GETs stay read-only: searches that find nothing are counted in the cache only."""
+grouped results. A search that finds nothing leaves at most one row behind, and no address (see misses.py)."""
 
 import hashlib
 
@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.safestring import mark_safe
 
@@ -37,7 +38,7 @@ def search(request):
         if asked is not None and asked != str(found["page"]):
             keep_out_of_caches(request)  # a made-up page number must not make entries of its own
         if found["found_nothing"]:
-            misses.record(query)
+            misses.record(query, request, timezone.localdate())
     response = render(request, "search/search.html", context)
     response["X-Robots-Tag"] = "noindex"
     if context["found_nothing"]:

@@ -22,10 +22,10 @@ class SearchMissReport(ReportView):
     columns = [
         Column("week", label="Week of"),
         Column("query", label="Searched for"),
-        Column("count", label="Times"),
+        Column("count", label="Visitors"),
     ]
     list_export = ["week", "query", "count"]
-    export_headings = {"week": "Week of", "query": "Searched for", "count": "Times"}
+    export_headings = {"week": "Week of", "query": "Searched for", "count": "Visitors"}
 
     def get_queryset(self):
         return SearchMiss.objects.filter(count__gte=MIN_COUNT).order_by("-week", "-count", "query")

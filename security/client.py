@@ -4,7 +4,11 @@ Behind a proxy every request arrives from the proxy's address, and the reader's 
 ``X-Forwarded-For``. That header is whatever the client wants it to be, so it is believed only when the
 request came from one of ``TRUSTED_PROXIES``, and then only the hops our own proxies appended: reading
 from the right, the first address that is not one of ours is the client. A forged header sent straight to
-an app server, or a forged left-hand part of it, changes nothing."""
+an app server, or a forged left-hand part of it, changes nothing.
+
+Limits, lockouts and counts of visitors take ``client_id``: the address of an IPv4 client, and the /64
+network of an IPv6 one. A single IPv6 subscriber is usually handed a whole /64 (2^64 addresses), so
+counting exact IPv6 addresses would let one visitor step around every limit by changing the last bits."""
 
 import ipaddress
 from functools import lru_cache
@@ -43,6 +47,23 @@ def client_ip(request):
         if not is_trusted_proxy(hop):
             return str(_parse(hop))
     return peer
+
+
+IPV6_CLIENT_PREFIX = 64
+
+
+def client_id(request):
+    """Who counts as one client for limits and lockouts: the IPv4 address, or the first address of the
+    IPv6 client's /64 network (still a valid address, so it fits wherever an address is stored). An IPv4
+    address written the IPv6 way (``::ffff:192.0.2.1``) is the IPv4 address. '' if unknown."""
+    address = client_ip(request)
+    ip = _parse(address)
+    if ip is None or ip.version == 4:
+        return address
+    if ip.ipv4_mapped is not None:
+        return str(ip.ipv4_mapped)
+    host_bits = 128 - IPV6_CLIENT_PREFIX
+    return str(ipaddress.IPv6Address(int(ip) >> host_bits << host_bits))
 
 
 class TrustedProxyMiddleware:

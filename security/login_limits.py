@@ -1,8 +1,8 @@
 """One limit for every password form on the site, with one set of counters.
 
-django-axes counts failed sign-ins per username *and* client address together (``client_ip``, which
-believes X-Forwarded-For only from our own proxies), so one attacker can't lock out every editor, only
-their own guesses. Its counters are rows in the database (``AxesDatabaseHandler``): every app server
+django-axes counts failed sign-ins per username *and* client together (``client_id``: an IPv6 client by
+its /64; it believes X-Forwarded-For only from our own proxies), so one attacker can't lock out every
+editor, only their own guesses. Its counters are rows in the database (``AxesDatabaseHandler``): every app server
 sees the same ones, and they don't depend on Redis, so the limit holds while the cache is down.
 
 Axes sees every ``django.contrib.auth.authenticate()`` call: the Wagtail admin's login and Wagtail's

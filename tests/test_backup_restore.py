@@ -112,3 +112,45 @@ def test_backup_restores_into_a_new_database_with_the_same_content(
     finally:
         with psycopg.connect(admin_url, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{target_name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def committed_session_and_failed_login(demo_committed, django_db_blocker):
+    """A live session and a failed sign-in, committed so that pg_dump would see them."""
+    from axes.models import AccessAttempt
+    from django.contrib.sessions.backends.db import SessionStore
+
+    with django_db_blocker.unblock():
+        session = SessionStore()
+        session["_auth_user_id"] = "1"
+        session.create()
+        attempt = AccessAttempt.objects.create(
+            username="editor", ip_address="198.51.100.4", user_agent="x", failures_since_start=3
+        )
+        yield
+        attempt.delete()
+        session.delete()
+
+
+@pytest.mark.postgres
+def test_a_backup_is_for_its_owner_only_and_holds_no_sessions_or_failed_logins(
+    tmp_path, django_db_blocker, committed_session_and_failed_login, db
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("backups are PostgreSQL dumps")
+    folder = tmp_path / "backups"
+    with django_db_blocker.unblock():
+        call_command("backup", output_dir=str(folder), stdout=open(os.devnull, "w"))
+    assert folder.stat().st_mode & 0o777 == 0o700
+    files = list(folder.iterdir())
+    assert len(files) == 2 and all(path.stat().st_mode & 0o777 == 0o600 for path in files)
+
+    dump = next(path for path in files if path.suffix == ".dump")
+    contents = subprocess.run(["pg_restore", "--list", str(dump)], capture_output=True, text=True, check=True).stdout
+    data = [line for line in contents.splitlines() if "TABLE DATA" in line]
+    assert any(" wagtailcore_page " in line for line in data)  # the content is there
+    assert not any(" django_session " in line or " axes_" in line for line in data)
+    assert any(
+        line.endswith("TABLE public django_session postgres") or " TABLE public django_session " in line
+        for line in contents.splitlines()
+    )  # the empty table is, so a restore has somewhere to sign in

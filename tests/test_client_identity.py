@@ -78,3 +78,43 @@ def test_the_login_limit_counts_the_client_behind_the_proxy_not_the_proxy(client
         HTTP_X_FORWARDED_FOR="198.51.100.2",
     )
     assert other.status_code == 200
+
+
+# ---- IPv6: one subscriber is handed a whole /64, so a /64 is one client --------------------------------
+
+
+def test_an_ipv6_client_is_its_64_and_an_ipv4_one_its_address(rf):
+    from security.client import client_id
+
+    def of(address):
+        return client_id(rf.get("/", REMOTE_ADDR=address))
+
+    assert of("2001:db8:1:2::1") == of("2001:db8:1:2:ffff:ffff:ffff:fffe") == "2001:db8:1:2::"
+    assert of("2001:db8:1:3::1") != of("2001:db8:1:2::1")
+    assert of("198.51.100.7") == "198.51.100.7" != of("198.51.100.8")
+    assert of("::ffff:198.51.100.7") == "198.51.100.7"
+
+
+def test_a_login_lockout_holds_for_every_address_of_an_ipv6_64_and_not_beyond(client, db, settings):
+    settings.LOGIN_ATTEMPTS_PER_WINDOW = 3
+    for host in range(1, 5):
+        last = client.post("/admin/login/", {"username": "x", "password": "y"}, REMOTE_ADDR=f"2001:db8:7:7::{host}")
+    assert last.status_code == 429
+    again = client.post("/admin/login/", {"username": "x", "password": "y"}, REMOTE_ADDR="2001:db8:7:7:a:b:c:d")
+    assert again.status_code == 429
+    elsewhere = client.post("/admin/login/", {"username": "x", "password": "y"}, REMOTE_ADDR="2001:db8:7:8::1")
+    assert elsewhere.status_code == 200
+
+
+def test_the_review_limit_counts_an_ipv6_64_as_one_client(client, demo):
+    review = {"name": "Wen", "rating": "5", "text": "Smooth edges and a nice weight.", "email": ""}
+
+    def send(address):
+        return client.post(
+            "/products/facial-gua-sha-tool/reviews/", review, HTTP_ORIGIN="http://testserver", REMOTE_ADDR=address
+        )
+
+    for host in range(1, 6):
+        assert send(f"2001:db8:9:9::{host}").status_code == 303
+    assert send("2001:db8:9:9::6").status_code == 429
+    assert send("2001:db8:9:a::1").status_code == 303

@@ -1,5 +1,5 @@
 """Reviewers hear about an article waiting for them: one message each when it is submitted. Production
-reads its mail server from EMAIL_URL; without one, mail goes to the console instead of a traceback."""
+reads its mail server from EMAIL_URL; without one, mail is dropped with a warning, never logged."""
 
 import os
 import subprocess
@@ -55,5 +55,19 @@ def test_production_reads_the_mail_server_from_email_url():
     assert (host, port, tls, user) == ("smtp.example.com", "587", "True", "mailer")
 
 
-def test_production_without_email_url_prints_mail_instead_of_failing():
-    assert production_settings()[0] == "django.core.mail.backends.console.EmailBackend"
+def test_production_without_email_url_never_writes_mail_to_the_log_but_warns_it_was_dropped():
+    assert production_settings()[0] == "security.mail.DiscardWithWarningBackend"
+
+
+def test_a_password_reset_mail_without_a_mail_server_is_dropped_with_a_warning_that_holds_no_link(
+    client, demo, settings, caplog, capsys
+):
+    from django.contrib.auth.models import User
+
+    settings.EMAIL_BACKEND = "security.mail.DiscardWithWarningBackend"
+    User.objects.create_user("resetme", "resetme@example.com", "a-long-test-password")
+    response = client.post("/admin/password_reset/", {"email": "resetme@example.com"})
+    assert response.status_code == 302
+    logged = caplog.text + "".join(capsys.readouterr())
+    assert "not sent" in logged and "EMAIL_URL" in logged
+    assert "reset" not in logged.lower().replace("password_reset/", "") and "resetme@" not in logged

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from django.utils import timezone
@@ -80,3 +81,22 @@ def test_the_report_is_under_reports_in_the_menu_and_closed_to_readers(client, a
     assert client.get(REPORT).status_code == 302  # to the admin login
     client.force_login(admin_user)
     assert REPORT in client.get("/admin/").content.decode()
+
+
+@pytest.mark.parametrize("forged", ["//evil.example/x", "/\\evil.example/x", "/\t/evil.example/x"])
+def test_a_forged_path_that_names_another_site_is_shown_as_text_not_as_a_link(client, admin_user, demo, forged):
+    offer = Offer.objects.first()
+    OutboundClick.objects.create(offer=offer, source_path=forged)
+    OutboundClick.objects.create(offer=offer, source_path="/points/")
+    client.force_login(admin_user)
+    html = client.get(REPORT).content.decode()
+    assert 'href="/points/"' in html  # a path of ours is still a link
+    assert "evil.example" in html and 'href="/' + forged[1:] not in html and 'href="//' not in html
+    assert not re.search(r'href="[^"]*evil', html)
+
+
+@pytest.mark.parametrize("forged", ["http://testserver//evil.example/x", "http://testserver/\\evil.example/x"])
+def test_a_same_host_referer_whose_path_names_another_site_is_not_kept(client, demo, forged):
+    offer = next(offer for offer in Offer.objects.all() if offer.active)
+    assert client.get(f"/go/{offer.slug}/", HTTP_REFERER=forged).status_code == 302
+    assert OutboundClick.objects.get(offer=offer).source_path == ""

@@ -23,6 +23,12 @@ def page_of(client, typed, **extra):
     return response.content.decode()
 
 
+def search_from(client, typed, address):
+    response = client.get("/search/", {"q": typed}, REMOTE_ADDR=address)
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
 def section(html, heading_id):
     start = html.index(f'id="{heading_id}"')
     return html[start : html.index("</section>", start)]
@@ -366,28 +372,35 @@ def test_suggestions_make_no_write_and_are_cached(client, demo):
 # ---- searches with no results -----------------------------------------------------------------------------
 
 
-def test_searches_with_no_results_are_counted_without_a_database_write(client, demo):
+def test_a_search_with_no_results_leaves_one_row_and_no_address(client, demo):
+    from search.models import PendingSearchMiss
+
     with CaptureQueriesContext(connection) as queries:
-        page_of(client, "Xylophone Remedy??")
-    assert not any(q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")) for q in queries)
+        search_from(client, "Xylophone Remedy??", "198.51.100.23")
+    writes = [q for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+    assert len(writes) == 1
+    row = PendingSearchMiss.objects.get()
+    assert row.query == "xylophone remedy" and "198.51.100.23" not in str(vars(row))
 
 
-def test_editors_see_searches_with_no_results_seen_three_times_or_more(client, demo, admin_user):
+def test_editors_see_searches_with_no_results_that_three_visitors_sent(client, demo, admin_user):
     from search.models import SearchMiss
 
-    for _ in range(3):
-        page_of(client, "Xylophone   remedy")
-        page_of(client, "xylophone remedy")  # the same query once folded
-    for _ in range(2):
-        page_of(client, "quokka")
+    for visitor in ("198.51.100.1", "198.51.100.2", "198.51.100.3"):
+        search_from(client, "Xylophone   remedy", visitor)
+        search_from(client, "xylophone remedy", visitor)  # the same query once folded, same visitor
+    for visitor in ("198.51.100.1", "198.51.100.2"):
+        search_from(client, "quokka", visitor)  # two visitors only: never stored
     for _ in range(5):
-        page_of(client, "mail me at someone@example.com")  # looks personal: never counted
-    page_of(client, "neck pain")  # found something: not counted
+        search_from(client, "kiwano", "198.51.100.9")  # one visitor, many times: never stored
+    for visitor in ("198.51.100.1", "198.51.100.2", "198.51.100.3"):
+        search_from(client, "mail me at someone@example.com", visitor)  # looks personal: never counted
+        search_from(client, "neck pain", visitor)  # found something: not counted
     call_command("store_search_misses", stdout=open("/dev/null", "w"))
     stored = {m.query: m.count for m in SearchMiss.objects.all()}
-    assert stored == {"xylophone remedy": 6, "quokka": 2}
-    call_command("store_search_misses", stdout=open("/dev/null", "w"))  # running it again adds nothing
-    assert SearchMiss.objects.get(query="xylophone remedy").count == 6
+    assert stored == {"xylophone remedy": 3}
+    call_command("store_search_misses", stdout=open("/dev/null", "w"))  # running it again changes nothing
+    assert SearchMiss.objects.get(query="xylophone remedy").count == 3
 
     client.force_login(admin_user)
     report = client.get("/admin/reports/search-misses/").content.decode()

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "caching.middleware.TokenMemoMiddleware",  # the cache's tokens read at most once a request
     "security.hardening.HostileInputMiddleware",  # NUL bytes and forged session keys
+    "security.hardening.FormCharsetMiddleware",  # form bodies in UTF-8 only
     "security.client.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -153,7 +154,7 @@ AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = "security.login_limits.failure_limit"  # reads LOGIN_ATTEMPTS_PER_WINDOW
 AXES_COOLOFF_TIME = datetime.timedelta(seconds=LOGIN_WINDOW_SECONDS)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "security.client.client_ip"
+AXES_CLIENT_IP_CALLABLE = "security.client.client_id"  # an IPv6 client counts by its /64
 AXES_USERNAME_CALLABLE = "security.login_limits.normalise_username"
 AXES_LOCKOUT_CALLABLE = "security.login_limits.lockout_response"
 AXES_RESET_ON_SUCCESS = True

@@ -40,8 +40,11 @@ if not env.bool("ALLOW_LOCAL_CACHE", default=False):
         )
 
 # --- Mail: EMAIL_URL such as smtp+tls://user:password@smtp.example.com:587 (django-environ's
-# email_url). Without it mail is written to the log by the console backend, never a connection error.
+# email_url). Without it mail is dropped with a warning: never a connection error, and never written to
+# the log, where a password-reset link would open the account to anyone who reads it.
 if env("EMAIL_URL", default=""):
     _email = env.email_url("EMAIL_URL")
     EMAIL_BACKEND = _email.pop("EMAIL_BACKEND")
     vars().update(_email)
+else:
+    EMAIL_BACKEND = "security.mail.DiscardWithWarningBackend"

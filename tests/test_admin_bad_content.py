@@ -1,0 +1,43 @@
+"""Rich text or StreamField content of the wrong shape, posted to a page's edit form, is a form error:
+the page is not changed and the answer is not a 500."""
+
+import pytest
+
+from base.forms import UNREADABLE
+
+BAD = [
+    {"intro": "{not json"},
+    {"intro": "[1, 2]"},
+    {"intro": '{"blocks": 5, "entityMap": {}}'},
+    {"body": "{not json"},
+    {"body": '[{"type": "nope"}]'},
+    {"body-count": "2"},
+    {"body-count": "x"},
+]
+
+
+@pytest.mark.parametrize("bad", BAD)
+def test_content_of_the_wrong_shape_on_the_article_edit_form_is_a_form_error(client, article, admin_user, bad):
+    client.force_login(admin_user)
+    before = article.get_latest_revision().pk if article.get_latest_revision() else None
+    response = client.post(f"/admin/pages/{article.pk}/edit/", {"title": article.title, "slug": article.slug, **bad})
+    assert response.status_code == 200  # the form again, with its errors
+    assert UNREADABLE in response.content.decode()
+    latest = article.get_latest_revision()
+    assert (latest.pk if latest else None) == before  # nothing was saved
+
+
+def test_a_block_posted_without_its_value_is_no_500_and_saves_nothing(client, article, admin_user):
+    client.force_login(admin_user)
+    before = article.get_latest_revision().pk if article.get_latest_revision() else None
+    bad = {"body-count": "1", "body-0-deleted": "", "body-0-type": "paragraph"}
+    response = client.post(f"/admin/pages/{article.pk}/edit/", {"title": article.title, "slug": article.slug, **bad})
+    assert response.status_code in (200, 302)
+    latest = article.get_latest_revision()
+    assert response.status_code == 302 or (latest.pk if latest else None) == before
+
+
+def test_an_article_edit_form_as_the_admin_sends_it_still_saves(client, article, admin_user):
+    client.force_login(admin_user)
+    form = client.get(f"/admin/pages/{article.pk}/edit/").context["form"]
+    assert not any(type(field).__name__ == "UnreadableField" for field in form.fields.values())
