@@ -1,8 +1,8 @@
 """“Was this helpful?” on reader reviews: one vote per reader per review, no account, no address stored.
 
 A vote is a row of ``HelpfulVote``: the review and an HMAC of the reader's address (an IPv6 reader's /64)
-and the review, keyed with SECRET_KEY (never the address itself, and the same reader's votes on two reviews don't match). The
-pair is unique in the database, so a reader votes once per review however long ago, whatever the cache
+and the review, keyed with SECRET_KEY (never the address itself, and the same reader's votes on two reviews
+don't match). The pair is unique in the database, so a reader votes once per review however long ago, whatever the cache
 evicted or a restart lost. No reader may vote more than VOTES_PER_CLIENT_PER_HOUR times an hour across all
 reviews (the same client address and counters as the review form, security/ratelimit.py).
 
