@@ -4,8 +4,12 @@
   StreamField widgets send JSON (or numbered fields) that their own JavaScript writes. Posted by hand, with
   the wrong shape, reading it raises deep inside the widget, before any field's ``clean`` runs. So the form
   reads every field once when it is made, with the widgets' public ``value_from_datadict``; a field that
-  can't be read is swapped for one that only reports the error.
+  can't be read is swapped for one that only reports the error. So is a chooser (a page, an image, a
+  person) sent something that can't be an id, which would otherwise fail when the form is shown again; and
+  an inline row whose id isn't a number makes the whole form an error before the rows are built.
 - A slug held by a draft that was never published: the error names the draft and links to it."""
+
+import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -28,6 +32,19 @@ UNREADABLE = "This content could not be read (it is not what the editor sends). 
 READ_ERRORS = (ValueError, KeyError, TypeError, AttributeError, IndexError)
 
 
+def readable_ids(model, value):
+    """Whether a posted value (one, or a list from a multiple choice) can name rows of ``model``: empty, or
+    ids of its kind."""
+    for one in value if isinstance(value, (list, tuple)) else [value]:
+        if one in (None, ""):
+            continue
+        try:
+            model._meta.pk.to_python(one)
+        except ValidationError:
+            return False
+    return True
+
+
 class UnreadableField(forms.Field):
     widget = forms.HiddenInput
 
@@ -36,18 +53,39 @@ class UnreadableField(forms.Field):
 
 
 class PageForm(WagtailAdminPageForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.unreadable_rows = bool(self.is_bound and self.unreadable_row_ids())
+        if self.unreadable_rows:  # made again without them, so the rows can be built; clean() says why
+            data = data.copy()
+            for key in self.unreadable_row_ids():
+                data[key] = ""
+            super().__init__(data, *args, **kwargs)
         if not self.is_bound:
             return
         for name, field in list(self.fields.items()):
             try:
-                field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+                value = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
             except READ_ERRORS:
+                value, readable = None, False
+            else:
+                readable = not isinstance(field, forms.ModelChoiceField) or readable_ids(field.queryset.model, value)
+            if not readable:
                 self.fields[name] = UnreadableField(required=False, label=field.label)
+
+    def unreadable_row_ids(self):
+        """The posted ids of inline rows (an update, an offer …) that can't be ids of their kind."""
+        return [
+            key
+            for formset in self.formsets.values()
+            for key, value in self.data.items()
+            if re.fullmatch(rf"{re.escape(formset.prefix)}-\d+-id", key) and not readable_ids(formset.model, value)
+        ]
 
     def clean(self):
         cleaned_data = super().clean()
+        if self.unreadable_rows:
+            self.add_error(None, UNREADABLE)
         if "slug" in self.errors:
             # Wagtail refuses a slug a sibling already holds. When that sibling is a draft someone saved and
             # left, say which one and link to it, so the editor can carry on there or delete it.

@@ -41,3 +41,28 @@ def test_an_article_edit_form_as_the_admin_sends_it_still_saves(client, article,
     client.force_login(admin_user)
     form = client.get(f"/admin/pages/{article.pk}/edit/").context["form"]
     assert not any(type(field).__name__ == "UnreadableField" for field in form.fields.values())
+
+
+# What a hostile or broken client may send in place of an id: a chooser (an image, the author, a person's
+# photo) or an inline row. Each used to be a 500 (the form failed when shown again with its errors).
+NOT_AN_ID = [
+    ("article", {"social_image": "2.5"}),
+    ("article", {"hero_image": "abc"}),
+    ("article", {"author": "x"}),
+    ("article", {"updates-TOTAL_FORMS": "1", "updates-INITIAL_FORMS": "1", "updates-0-id": "x"}),
+    ("author", {"photo": "x"}),
+]
+
+
+@pytest.mark.parametrize("kind,bad", NOT_AN_ID)
+def test_something_that_cannot_be_an_id_is_a_form_error_and_saves_nothing(client, article, admin_user, kind, bad):
+    from authors.models import AuthorPage
+
+    client.force_login(admin_user)
+    page = article if kind == "article" else AuthorPage.objects.first()
+    before = page.get_latest_revision().pk if page.get_latest_revision() else None
+    response = client.post(f"/admin/pages/{page.pk}/edit/", {"title": page.title, "slug": page.slug, **bad})
+    assert response.status_code == 200
+    assert UNREADABLE in response.content.decode()
+    latest = page.get_latest_revision()
+    assert (latest.pk if latest else None) == before
