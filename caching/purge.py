@@ -101,7 +101,10 @@ class Purge:
             return
         self.seen.add(key)
         if getattr(obj, "cache_purges_everything", False):
-            self.everything = True
+            # A change to it shows on most pages. Named only as a dependent (a complaint that ranks a
+            # republished point), it has no page of its own, and the pages listing it are purged as the
+            # changed object's own dependents.
+            self.everything = self.everything or dependents
             return
         others = ()
         if dependents:
