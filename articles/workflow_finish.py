@@ -1,5 +1,7 @@
 """Imported by wagtail.models while it loads (WAGTAIL_FINISH_WORKFLOW_ACTION): keep it free of model imports."""
 
+from django.apps import apps
+
 
 def publish_approved(workflow_state, user=None):
     """WAGTAIL_FINISH_WORKFLOW_ACTION: a workflow run in which the medical review task was approved
@@ -11,9 +13,8 @@ def publish_approved(workflow_state, user=None):
     from wagtail.models import TaskState
     from wagtail.workflows import publish_workflow_state
 
-    from .models import MedicalReviewTask  # the models can't load before wagtail.models has (see above)
-
-    medically_approved = MedicalReviewTask.objects.filter(
+    # The models can't load before wagtail.models has (see above): the registry hands ours over once it has.
+    medically_approved = apps.get_model("articles", "MedicalReviewTask").objects.filter(
         task_states__workflow_state=workflow_state, task_states__status=TaskState.STATUS_APPROVED
     ).exists()
     if not medically_approved:

@@ -73,7 +73,7 @@ def test_the_author_box_lists_the_books_in_the_editors_order_and_a_previews_unsa
 @pytest.mark.parametrize(
     "title, initials", [("Mai Sogawa", "MS"), ("P. Sze", "PS"), ("Hua", "H"), ("Anna de la Cruz", "AC"), ("", "")]
 )
-def test_initials_are_the_first_and_last_names_first_letters(title, initials):
+def test_initials_are_the_first_and_last_names_first_letters(db, title, initials):
     assert AuthorPage(title=title).initials == initials
 
 

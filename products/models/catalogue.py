@@ -174,15 +174,16 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     # the card as readers meet it in an article, with the disclosure above it, the offers that work and the
     # quoted review.
     preview_modes = [("", "Product page"), ("card", "Card in an article")]
+    # The product page's view (request, product), handed over by the app once the views have loaded: they
+    # import the models, so the models can't import them (products.apps).
+    page_view = None
 
     def serve_preview(self, request, mode_name):
         """The product page as readers will see it, built from the unsaved form; or its card as an article
         shows it. A product not saved yet has no reviews or address of its own: it previews as its card."""
-        if mode_name == "card" or self.pk is None:
+        if mode_name == "card" or self.pk is None or self.page_view is None:
             return super().serve_preview(request, "card")
-        from ..views import product_page  # the view imports the models: read here, once a preview is asked for
-
-        return product_page(request, self)
+        return self.page_view(request, self)
 
     def get_preview_template(self, request, mode_name):
         return "products/product_preview.html"
