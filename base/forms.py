@@ -15,7 +15,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 
 def never_published_sibling(parent_page, slug, page):
@@ -52,7 +52,10 @@ class UnreadableField(forms.Field):
         raise ValidationError(UNREADABLE, code="unreadable")
 
 
-class PageForm(WagtailAdminPageForm):
+class ReadableForm:
+    """For an admin form (a page's or a snippet's, with their inline rows): what can't be read is a form error
+    (see the module's docstring)."""
+
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.unreadable_rows = bool(self.is_bound and self.unreadable_row_ids())
@@ -74,18 +77,34 @@ class PageForm(WagtailAdminPageForm):
                 self.fields[name] = UnreadableField(required=False, label=field.label)
 
     def unreadable_row_ids(self):
-        """The posted ids of inline rows (an update, an offer …) that can't be ids of their kind."""
-        return [
-            key
-            for formset in self.formsets.values()
-            for key, value in self.data.items()
-            if re.fullmatch(rf"{re.escape(formset.prefix)}-\d+-id", key) and not readable_ids(formset.model, value)
-        ]
+        """The posted ids of inline rows (an update, an offer …) that can't be ids of their kind, and those of
+        rows already saved that were left out."""
+        found = []
+        for formset in self.formsets.values():
+            for key, value in self.data.items():
+                if re.fullmatch(rf"{re.escape(formset.prefix)}-\d+-id", key) and not readable_ids(formset.model, value):
+                    found.append(key)
+            saved = self.data.get(f"{formset.prefix}-INITIAL_FORMS", "0")
+            for number in range(min(int(saved), 1000) if saved.isdigit() else 0):
+                key = f"{formset.prefix}-{number}-id"
+                if key not in self.data:
+                    found.append(key)
+        return found
 
     def clean(self):
         cleaned_data = super().clean()
         if self.unreadable_rows:
             self.add_error(None, UNREADABLE)
+        return cleaned_data
+
+
+class SnippetForm(ReadableForm, WagtailAdminModelForm):
+    """The admin form of a snippet (a product, a review …)."""
+
+
+class PageForm(ReadableForm, WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
         if "slug" in self.errors:
             # Wagtail refuses a slug a sibling already holds. When that sibling is a draft someone saved and
             # left, say which one and link to it, so the editor can carry on there or delete it.

@@ -66,3 +66,38 @@ def test_something_that_cannot_be_an_id_is_a_form_error_and_saves_nothing(client
     assert UNREADABLE in response.content.decode()
     latest = page.get_latest_revision()
     assert (latest.pk if latest else None) == before
+
+
+def snippet_edit_url(obj):
+    from django.urls import reverse
+
+    return reverse(obj.snippet_viewset.get_url_name("edit"), args=[obj.pk])
+
+
+# Found by the hostile probe (make probe): snippets' edit forms had the same gaps as pages'.
+SNIPPET_POSTS = [
+    ("product", {"name": "Tool", "slug": "tool", "image": '{"x": 1'}),
+    ("product", {"name": "Tool", "slug": "tool", "features-TOTAL_FORMS": "1", "features-INITIAL_FORMS": "0",
+                 "features-0-id": "nasty"}),
+    ("product", {"name": "Tool", "slug": "tool", "offers-TOTAL_FORMS": "1", "offers-INITIAL_FORMS": "1"}),
+    ("review", {"name": "Reader", "rating": "5", "text": "Fine.", "product": '{"x": 1'}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind,bad", SNIPPET_POSTS)
+def test_a_snippet_form_sent_what_the_admin_never_sends_is_a_form_error(client, demo, admin_user, kind, bad):
+    from products.models import Product, ProductReview
+
+    client.force_login(admin_user)
+    obj = Product.objects.first() if kind == "product" else ProductReview.objects.first()
+    response = client.post(snippet_edit_url(obj), bad)
+    assert response.status_code == 200
+    assert UNREADABLE in response.content.decode()
+
+
+def test_a_saved_inline_row_left_out_of_the_post_is_a_form_error(client, article, admin_user):
+    client.force_login(admin_user)
+    bad = {"updates-TOTAL_FORMS": "1", "updates-INITIAL_FORMS": "1"}  # a saved update, sent without its id
+    response = client.post(f"/admin/pages/{article.pk}/edit/", {"title": article.title, "slug": article.slug, **bad})
+    assert response.status_code == 200
+    assert UNREADABLE in response.content.decode()

@@ -4,6 +4,8 @@ caution here with its reason and source; pages carry them as data and the reader
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from base.forms import SnippetForm
+
 CONDITIONS = [
     ("pregnancy", "I'm pregnant"),
     ("blood-thinners", "I take blood thinners"),
@@ -11,6 +13,7 @@ CONDITIONS = [
 
 
 class ReaderCaution(models.Model):
+    base_form_class = SnippetForm  # what the admin could not have sent is a form error, not a 500
     condition = models.CharField(max_length=20, choices=CONDITIONS, help_text="Who the caution is for.")
     title = models.CharField(max_length=80, help_text="What is left out, e.g. “Strong pressure” or “Gua sha”.")
     pregnancy_flagged_points = models.BooleanField(

@@ -7,9 +7,13 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
+from base.forms import SnippetForm
+
 
 class Complaint(ClusterableModel):
     """A problem readers come with (“lower back pain”); points and articles are filed under it."""
+
+    base_form_class = SnippetForm  # what the admin could not have sent is a form error, not a 500
 
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)

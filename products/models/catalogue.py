@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page, PreviewableMixin, ReferenceIndex, Re
 from wagtail.search import index
 
 from base.admin_panels import ItemsPanel
+from base.forms import SnippetForm
 from base.public import public
 from caching import tokens
 from caching.purge import referrers
@@ -29,6 +30,8 @@ STARS = (5, 4, 3, 2, 1)
 
 class ProductCategory(models.Model):
     """A shelf of the shop (facial tools, body tools, acupressure aids…), kept by editors as a snippet."""
+
+    base_form_class = SnippetForm  # what the admin could not have sent is a form error, not a 500
 
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(
@@ -67,6 +70,7 @@ class ProductQuerySet(models.QuerySet):
 
 
 class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    base_form_class = SnippetForm  # what the admin could not have sent is a form error, not a 500
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=120, unique=True)
     tagline = models.CharField(max_length=200, blank=True)
@@ -350,6 +354,7 @@ class ProductReviewQuerySet(models.QuerySet):
 
 
 class ProductReview(models.Model):
+    base_form_class = SnippetForm  # what the admin could not have sent is a form error, not a 500
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="reviews")
     name = models.CharField(max_length=80)
     rating = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
