@@ -29,7 +29,7 @@ def never_published_sibling(parent_page, slug, page):
 
 
 UNREADABLE = "This content could not be read (it is not what the editor sends). Reload the page and try again."
-READ_ERRORS = (ValueError, KeyError, TypeError, AttributeError, IndexError)
+READ_ERRORS = (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError)  # JSON nested too deep
 
 
 def readable_ids(model, value):

@@ -13,6 +13,7 @@ BAD = [
     {"body": '[{"type": "nope"}]'},
     {"body-count": "2"},
     {"body-count": "x"},
+    {"intro": "[" * 100_000},  # nested too deep for the JSON reader (found by the hostile probe)
 ]
 
 
