@@ -8,6 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from base.admin_panels import ItemsPanel
+from base.images import credit_field
 from base.listings import paginate
 from base.models import BasePage, SectionPage
 from seo import jsonld as seo
@@ -23,11 +24,7 @@ class PersonPage(BasePage):
 
     honorific = models.CharField(max_length=10, choices=HONORIFICS, blank=True)
     photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    photo_credit = models.CharField(
-        max_length=120,
-        blank=True,
-        help_text="Who made the picture, shown with it: “Illustration: TCM Tips”, “Photo: A. Name”.",
-    )
+    photo_credit = credit_field()
     role = models.CharField(max_length=120, blank=True, help_text="For example “Senior therapist”.")
     short_bio = models.TextField(max_length=400, help_text="Two or three sentences for article cards.")
     bio = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol"], verbose_name="full bio")

@@ -58,10 +58,11 @@ class ReadableForm:
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
-        self.unreadable_rows = bool(self.is_bound and self.unreadable_row_ids())
-        if self.unreadable_rows:  # made again without them, so the rows can be built; clean() says why
+        unreadable = self.unreadable_row_ids() if self.is_bound else []
+        self.unreadable_rows = bool(unreadable)
+        if unreadable:  # made again without them, so the rows can be built; clean() says why
             data = data.copy()
-            for key in self.unreadable_row_ids():
+            for key in unreadable:
                 data[key] = ""
             super().__init__(data, *args, **kwargs)
         if not self.is_bound:

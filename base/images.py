@@ -1,5 +1,6 @@
 import logging
 
+from django.db import models
 from django.db.models import prefetch_related_objects
 from wagtail.images.models import SourceImageIOError
 
@@ -24,3 +25,12 @@ def rendition_url(image, spec):
     except SourceImageIOError:
         log.warning("original file of image %s is missing; no %s rendition", image.pk, spec)
         return ""
+
+
+def credit_field():
+    """Who made a picture, shown with it: the same field beside every picture a page or product shows."""
+    return models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Who made the picture, shown with it: “Illustration: TCM Tips”, “Photo: A. Name”.",
+    )

@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from articles.models import ArticlePage, Complaint, PointIndexPage
 from articles.models.articles import card_rows
+from base.images import credit_field
 from base.models import BasePage, ensure_editorial_policy
 
 
@@ -14,11 +15,7 @@ class HomePage(BasePage):
     hero_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    hero_image_credit = models.CharField(
-        max_length=120,
-        blank=True,
-        help_text="Who made the picture, shown with it: “Illustration: TCM Tips”, “Photo: A. Name”.",
-    )
+    hero_image_credit = credit_field()
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from base.admin_panels import ItemsPanel
+from base.images import credit_field
 from base.models import BasePage, SiteSettings
 from seo import jsonld as seo
 
@@ -54,11 +55,7 @@ class ArticlePage(BasePage):
     hero_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    hero_image_credit = models.CharField(
-        max_length=120,
-        blank=True,
-        help_text="Who made the picture, shown with it: “Illustration: TCM Tips”, “Photo: A. Name”.",
-    )
+    hero_image_credit = credit_field()
     body = StreamField(ArticleBodyBlock())
     author = models.ForeignKey(
         "authors.AuthorPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"

@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from base.admin_panels import ItemsPanel
 from base.forms import SnippetForm
+from base.images import credit_field
 from base.public import public
 from caching import tokens
 from caching.purge import referrers
@@ -76,11 +77,7 @@ class Product(PreviewableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     tagline = models.CharField(max_length=200, blank=True)
     badge = models.CharField(max_length=60, blank=True, help_text="For example “Best Gua Sha Product”.")
     image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    image_credit = models.CharField(
-        max_length=120,
-        blank=True,
-        help_text="Who made the picture, shown with it: “Illustration: TCM Tips”, “Photo: A. Name”.",
-    )
+    image_credit = credit_field()
     categories = ParentalManyToManyField(ProductCategory, blank=True, related_name="products")
     # The sitemap's lastmod: any save from the snippet editor (features and offers included) touches it.
     updated_at = models.DateTimeField(auto_now=True)
